@@ -1,0 +1,4 @@
+namespace VmAddon.Api;
+
+/// <summary>An update strategy that has no settings.</summary>
+public sealed record EmptyStrategy;

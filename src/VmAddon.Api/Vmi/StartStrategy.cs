@@ -1,0 +1,7 @@
+namespace VmAddon.Api;
+
+/// <summary>The values of <see cref="VirtualMachineInstanceSpec.StartStrategy"/>.</summary>
+public static class StartStrategy
+{
+    public const string Paused = "Paused";
+}
