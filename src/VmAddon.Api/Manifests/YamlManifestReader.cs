@@ -55,7 +55,10 @@ public static partial class YamlManifestReader
                         throw new YamlException(keyNode.Start, keyNode.End, $"duplicate key \"{key}\"");
                     }
 
-                    obj[key] = Convert(valueNode, FieldPath.Child(path, key), lines);
+                    // A field's line is its key's line, where a reader looks for it.
+                    var child = FieldPath.Child(path, key);
+                    lines.TryAdd(child, (int)keyNode.Start.Line);
+                    obj[key] = Convert(valueNode, child, lines);
                 }
 
                 return obj;

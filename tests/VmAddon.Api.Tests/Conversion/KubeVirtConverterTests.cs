@@ -66,6 +66,6 @@ public class KubeVirtConverterTests
         var warning = KubeVirtConverter.Convert(hostDisk).Warnings.Should().ContainSingle().Subject;
 
         warning.ToString().Should().Contain("spec.volumes[0].hostDisk: a hostDisk volume is not supported by VmAddon yet");
-        warning.Line.Should().Be(17);
+        warning.Line.Should().Be(16);
     }
 }

@@ -1,0 +1,50 @@
+# VmAddon: run VMs on Kubernetes. `make help` lists the targets.
+SHELL := /bin/bash
+CONFIGURATION ?= Release
+DOTNET ?= dotnet
+RESULTS := out/test-results
+
+# Debian packages the build and tests need (DESIGN §5):
+#   libvirt-clients  virt-xml-validate, which judges every golden domain.xml against libvirt's schema
+DEB_PACKAGES := libvirt-clients
+
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+.PHONY: help deps build test crds clean
+
+help:
+	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
+	@echo "make build  build everything and bin/kubectl-vm"
+	@echo "make test   run the whole test suite and print 'N passed, N failed'"
+	@echo "make crds   regenerate crds/ from the C# types"
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		if [ "$$(id -u)" != 0 ]; then echo "make deps: run as root (or with sudo) to install:" $$missing >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "deps: all of $(DEB_PACKAGES) present"; fi
+
+build:
+	$(DOTNET) build VmAddon.sln -c $(CONFIGURATION) -nologo -clp:NoSummary
+	@mkdir -p bin
+	@printf '#!/bin/sh\n# kubectl plugin entry point: `kubectl vm ...` runs this.\nexec "$$(dirname "$$(readlink -f "$$0")")/../src/VmAddon.Cli/bin/$(CONFIGURATION)/net10.0/kubectl-vm" "$$@"\n' > bin/kubectl-vm
+	@chmod +x bin/kubectl-vm
+	@echo "built bin/kubectl-vm"
+
+test: deps build
+	@rm -rf $(RESULTS)
+	@status=0; \
+	$(DOTNET) test VmAddon.sln -c $(CONFIGURATION) --no-build --logger "trx" --results-directory $(RESULTS) || status=$$?; \
+	.ci/test-summary $(RESULTS); \
+	exit $$status
+
+crds:
+	$(DOTNET) run --project src/VmAddon.CrdGen -c $(CONFIGURATION) -- crds
+
+clean:
+	rm -rf bin out
+	$(DOTNET) clean VmAddon.sln -nologo -v q

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using VmAddon.Api.Conversion;
+using VmAddon.Api.Manifests;
+using VmAddon.Cli.Input;
+
+namespace VmAddon.Cli.Commands;
+
+/// <summary><c>kubectl vm convert -f FILE</c>: rewrites a KubeVirt manifest for VmAddon and warns about what it cannot take.</summary>
+internal static class ConvertCommand
+{
+    public static Command Build(CliStreams streams)
+    {
+        var file = CommonOptions.Filename("convert");
+        var command = new Command("convert", "Rewrite KubeVirt manifests (kubevirt.io/v1, pool.kubevirt.io/v1beta1) to vmaddon.io/v1alpha1. Prints the result; warnings about unsupported kinds and fields go to standard error.")
+        {
+            file,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, streams, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string path, CliStreams streams, CancellationToken cancellationToken)
+    {
+        var (source, problem) = await ManifestSource.ReadAsync(path, streams.Input, cancellationToken).ConfigureAwait(false);
+        if (source is null)
+        {
+            await streams.Error.WriteLineAsync(problem.AsMemory(), cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
+
+        KubeVirtConversion conversion;
+        try
+        {
+            conversion = KubeVirtConverter.Convert(source.Text);
+        }
+        catch (ManifestSyntaxException e)
+        {
+            await streams.Error.WriteLineAsync($"{source.DisplayName}:{e.Error.Line}: {e.Error}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
+
+        await streams.Output.WriteAsync(conversion.Text.AsMemory(), cancellationToken).ConfigureAwait(false);
+        foreach (var warning in conversion.Warnings)
+        {
+            var line = $"warning: {source.DisplayName}:{warning.Line}: {warning.Kind ?? "(no kind)"}/{warning.Name ?? "(no name)"}: {warning.Message}";
+            await streams.Error.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+}
