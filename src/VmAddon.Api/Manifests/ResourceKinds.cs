@@ -30,7 +30,7 @@ public static class ResourceKinds
         else if (apiVersion != ApiGroup.ApiVersion)
         {
             var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
-            var hint = KubeVirtGroups.Contains(group)
+            var hint = KubeVirtGroups.Contains(group) && kind is not null && Kinds.Contains(kind)
                 ? "this is a KubeVirt manifest; run `kubectl vm convert -f FILE` to rewrite it"
                 : $"VmAddon serves {ApiGroup.ApiVersion}";
             errors.Add(new FieldError("apiVersion", $"Unsupported value: \"{apiVersion}\": {hint}"));
