@@ -53,6 +53,24 @@ public static class LauncherLayout
 
     private const string CloudInitIsoDir = PrivateDir + "/cloud-init";
 
+    /// <summary>The NoCloud meta-data file in <see cref="CloudInitSourceDir"/>; cloud-init's NoCloud name for it.</summary>
+    public const string CloudInitMetaDataFile = "meta-data";
+
+    /// <summary>The NoCloud user-data file in <see cref="CloudInitSourceDir"/>, present when the user data is given inline or as base64.</summary>
+    public const string CloudInitUserDataFile = "user-data";
+
+    /// <summary>The NoCloud network-config file in <see cref="CloudInitSourceDir"/>, present when the network data is given inline or as base64.</summary>
+    public const string CloudInitNetworkConfigFile = "network-config";
+
+    /// <summary>
+    /// The Secret keys that may hold user data, in the order the launcher tries them. KubeVirt accepts both
+    /// spellings, so the Pod projects each under its own name and the launcher picks the one that exists.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CloudInitUserDataSecretKeys = ["userdata", "userData"];
+
+    /// <summary>The Secret keys that may hold network data, in the order the launcher tries them (KubeVirt's spellings).</summary>
+    public static readonly IReadOnlyList<string> CloudInitNetworkDataSecretKeys = ["networkdata", "networkData"];
+
     /// <summary>Kubernetes volume names are RFC 1123 labels of at most 63 characters.</summary>
     private const int MaxVolumeNameLength = 63;
 
