@@ -30,7 +30,8 @@ public static class ResourceDefaulter
             Spec = pool.Spec with
             {
                 Replicas = pool.Spec.Replicas ?? ApiDefaults.PoolReplicas,
-                VirtualMachineTemplate = template with { Spec = Apply(template.Spec, template.Metadata?.Name ?? pool.Metadata.Name) },
+                // No name: each replica gets its firmware UUID from its own name when it is made.
+                VirtualMachineTemplate = template with { Spec = Apply(template.Spec, name: null) },
             },
         };
     }
