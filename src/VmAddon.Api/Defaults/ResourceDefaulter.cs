@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace VmAddon.Api;
 
 /// <summary>Fills in defaults the way KubeVirt's mutating webhook does. Pure: returns new objects.</summary>
@@ -106,7 +103,7 @@ public static class ResourceDefaulter
             : firmware.Bootloader! with { Efi = efi with { SecureBoot = efi.SecureBoot ?? ApiDefaults.EfiSecureBoot } };
         return firmware with
         {
-            Uuid = firmware.Uuid ?? (string.IsNullOrEmpty(name) ? null : NameBasedUuid(name).ToString()),
+            Uuid = firmware.Uuid ?? (string.IsNullOrEmpty(name) ? null : NameBasedUuid.Create(s_firmwareUuidNamespace, name).ToString()),
             Bootloader = bootloader,
         };
     }
@@ -159,20 +156,4 @@ public static class ResourceDefaulter
         Model = nic.Model ?? ApiDefaults.InterfaceModel,
         Ports = nic.Ports?.Select(p => p with { Protocol = p.Protocol ?? ApiDefaults.PortProtocol }).ToList(),
     };
-
-    /// <summary>An RFC 4122 version 5 (SHA-1, name-based) UUID, so the same name always gets the same firmware UUID.</summary>
-    internal static Guid NameBasedUuid(string name)
-    {
-        Span<byte> ns = stackalloc byte[16];
-        s_firmwareUuidNamespace.TryWriteBytes(ns, bigEndian: true, out _);
-        var input = new byte[16 + Encoding.UTF8.GetByteCount(name)];
-        ns.CopyTo(input);
-        Encoding.UTF8.GetBytes(name, input.AsSpan(16));
-#pragma warning disable CA5350 // RFC 4122 version 5 is defined on SHA-1; this is an identifier, not a security use.
-        var hash = SHA1.HashData(input);
-#pragma warning restore CA5350
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
 }
