@@ -115,15 +115,48 @@ public sealed class StructuralSchema
 
     private static Regex Compile(string pattern)
     {
+        var dotNetPattern = EndAnchorsAsRe2(pattern);
         try
         {
-            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            return new Regex(dotNetPattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
         }
         catch (NotSupportedException)
         {
             // A construct NonBacktracking lacks; RE2 lacks most of them too, so a timeout bounds the rest.
-            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return new Regex(dotNetPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
+    }
+
+    /// <summary>
+    /// In RE2 '$' matches only at the end of the text; in .NET it also matches before a final newline,
+    /// which would let "name\n" pass a DNS label pattern. So each '$' outside a character class becomes \z.
+    /// </summary>
+    internal static string EndAnchorsAsRe2(string pattern)
+    {
+        var builder = new System.Text.StringBuilder(pattern.Length + 4);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+            }
+            else if (c == ']')
+            {
+                inClass = false;
+            }
+
+            builder.Append(c == '$' && !inClass ? "\\z" : c.ToString());
+        }
+
+        return builder.ToString();
     }
 
     private static string? String(JsonObject node, string name) =>

@@ -35,6 +35,11 @@ public sealed class StructuralValidatorTests
             $"{Disks}[1].name: Invalid value: \"Data_1\": {Disks}[1].name in body should match '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'"
         },
         {
+            // RE2's $ does not match before a trailing newline, so neither may ours.
+            Disks + "[1].name", "\"data\\n\"",
+            $"{Disks}[1].name: Invalid value: \"data\\n\": {Disks}[1].name in body should match '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'"
+        },
+        {
             Disks + "[0].disk.bus", "\"ide\"",
             $"{Disks}[0].disk.bus: Unsupported value: \"ide\": supported values: \"virtio\", \"sata\", \"scsi\""
         },
