@@ -34,11 +34,6 @@ public static class ManifestLoader
         }
 
         var schemaErrors = ResourceSchemaCheck.Validate(kind!, content);
-        if (schemaErrors.Count > 0)
-        {
-            return new LoadedResource(document, kind, name, null, schemaErrors);
-        }
-
         object resource;
         try
         {
@@ -46,12 +41,25 @@ public static class ManifestLoader
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
+            // The schema errors say what is wrong in the user's words; the typing error only when there are none.
             var path = e is JsonException { Path: { } p } ? JsonPathToFieldPath(p) : "";
-            return new LoadedResource(document, kind, name, null, [new FieldError(path, $"Invalid value: {e.Message}")]);
+            return new LoadedResource(document, kind, name, null,
+                schemaErrors.Count > 0 ? schemaErrors : [new FieldError(path, $"Invalid value: {e.Message}")]);
         }
 
-        return new LoadedResource(document, kind, name, resource, ResourceValidator.Validate(resource));
+        var semanticErrors = ResourceValidator.Validate(resource);
+        return new LoadedResource(document, kind, name, schemaErrors.Count == 0 ? resource : null, Merge(schemaErrors, semanticErrors));
     }
+
+    /// <summary>
+    /// Both checks can flag one mistake (a duplicate name, a malformed MAC). The semantic message is the
+    /// clearer one, so a schema error is dropped when a semantic error sits on the same field or inside it.
+    /// </summary>
+    private static List<FieldError> Merge(IReadOnlyList<FieldError> schemaErrors, IReadOnlyList<FieldError> semanticErrors) =>
+    [
+        .. schemaErrors.Where(s => !semanticErrors.Any(e => e.Path == s.Path || e.Path.StartsWith(s.Path + ".", StringComparison.Ordinal))),
+        .. semanticErrors,
+    ];
 
     private static string? StringAt(JsonObject? obj, string key) =>
         obj?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -1,15 +1,24 @@
 using System.Text.Json.Nodes;
+using VmAddon.Api.Schema;
 using VmAddon.Api.Validation;
 
 namespace VmAddon.Api.Manifests;
 
-/// <summary>Checks a document against the OpenAPI schema its CRD carries, as the API server would.</summary>
+/// <summary>Checks a document against the OpenAPI schema its CRD carries, as the API server does under strict field validation.</summary>
 internal static class ResourceSchemaCheck
 {
     public static IReadOnlyList<FieldError> Validate(string kind, JsonObject content)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(content);
-        return [];
+        var resource = CrdCatalog.FindByKind(kind) ?? throw new ArgumentException($"no CRD for kind {kind}", nameof(kind));
+        var result = resource.Validator.Validate(content);
+
+        // kubectl's strict validation says only "unknown field"; say why it matters here.
+        var unknown = result.UnknownFields.Select(e => e with
+        {
+            Message = $"{e.Message}: VmAddon's schema has no such field (a typo, or a KubeVirt feature VmAddon does not support yet)",
+        });
+        return [.. unknown, .. result.Errors];
     }
 }

@@ -65,4 +65,41 @@ public class ManifestLoaderTests
         content["e"].Should().BeNull();
         content["f"]!.GetValue<double>().Should().Be(1.5);
     }
+
+    [Fact]
+    public void An_unknown_field_is_rejected_by_name_not_silently_dropped()
+    {
+        var text = ManifestText.VirtualMachine.With("disk:\n              bus: virtio", "lun: {}");
+
+        var errors = ManifestLoader.Load(text).Resources.Single().Errors.Select(e => e.ToString());
+
+        errors.Should().Contain(e => e.StartsWith("spec.template.spec.domain.devices.disks[0].lun: unknown field", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_reported_as_the_api_server_would()
+    {
+        var text = ManifestText.VirtualMachine.With("cores: 2", "cores: two");
+
+        var errors = ManifestLoader.Load(text).Resources.Single().Errors.Select(e => e.ToString());
+
+        errors.Should().Equal("spec.template.spec.domain.cpu.cores: Invalid value: \"string\": spec.template.spec.domain.cpu.cores in body must be of type integer: \"string\"");
+    }
+
+    [Fact]
+    public void An_unparsable_quantity_is_an_error_naming_the_field()
+    {
+        var text = ManifestText.VirtualMachine.With("guest: 128Mi", "guest: 12 8Mi");
+
+        var errors = ManifestLoader.Load(text).Resources.Single().Errors.Select(e => e.ToString());
+
+        errors.Should().ContainSingle().Which.Should().StartWith("spec.template.spec.domain.memory.guest: Invalid value: \"12 8Mi\"");
+    }
+
+    [Theory]
+    [InlineData("1Gi")]
+    [InlineData("512M")]
+    [InlineData("0.5Gi")]
+    public void Quantities_in_any_kubernetes_form_are_accepted(string quantity) =>
+        ManifestLoader.Load(ManifestText.VirtualMachine.With("guest: 128Mi", $"guest: {quantity}")).IsValid.Should().BeTrue();
 }

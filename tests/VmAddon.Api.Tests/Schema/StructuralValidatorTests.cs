@@ -285,7 +285,7 @@ public sealed class StructuralValidatorTests
     [InlineData("Invalid value: 0: a in body should be greater than or equal to 1", "FieldValueInvalid")]
     [InlineData("Duplicate value: \"a\"", "FieldValueDuplicate")]
     public void Each_error_maps_to_the_status_cause_reason_kube_apiserver_uses(string message, string reason) =>
-        FieldErrorReason.Of(new Validation.FieldError("a", message)).Should().Be(reason);
+        FieldErrorReason.Of(new Api.Validation.FieldError("a", message)).Should().Be(reason);
 
     private static StructuralValidator Validator(string kind) => CrdCatalog.FindByKind(kind)!.Validator;
 }
