@@ -6,7 +6,8 @@ RESULTS := out/test-results
 
 # Debian packages the build and tests need (DESIGN §5):
 #   libvirt-clients  virt-xml-validate, which judges every golden domain.xml against libvirt's schema
-DEB_PACKAGES := libvirt-clients
+#   libxml2-utils    xmllint, which virt-xml-validate runs
+DEB_PACKAGES := libvirt-clients libxml2-utils
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
