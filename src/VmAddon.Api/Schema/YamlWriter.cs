@@ -77,11 +77,41 @@ public static partial class YamlWriter
                 // kubectl's style: a sequence under a key is not indented; one inside a sequence must be.
                 WriteArray(builder, array, indentSequence ? indent + 2 : indent);
                 break;
+            case JsonValue text when text.GetValueKind() == JsonValueKind.String && IsBlockSafe(text.GetValue<string>()):
+                WriteBlock(builder, text.GetValue<string>(), indent + 2);
+                break;
             default:
                 builder.Append(' ').Append(Scalar(value)).Append('\n');
                 break;
         }
     }
+
+    /// <summary>Multi-line text, such as cloud-init user data, as a literal block a reader can read.</summary>
+    private static void WriteBlock(StringBuilder builder, string text, int indent)
+    {
+        var body = text.EndsWith('\n') ? text[..^1] : text;
+        builder.Append(text.EndsWith('\n') ? " |\n" : " |-\n");
+        foreach (var line in body.Split('\n'))
+        {
+            if (line.Length > 0)
+            {
+                builder.Append(' ', indent).Append(line);
+            }
+
+            builder.Append('\n');
+        }
+    }
+
+    /// <summary>
+    /// A literal block keeps text exactly when it has several lines, no other control characters, no trailing
+    /// spaces, does not start with a space (which would need an indentation indicator), and ends in at most one newline.
+    /// </summary>
+    private static bool IsBlockSafe(string text) =>
+        text.Contains('\n', StringComparison.Ordinal)
+        && !text.EndsWith("\n\n", StringComparison.Ordinal)
+        && text.Length > 0 && text[0] is not (' ' or '\n')
+        && !text.Any(c => c != '\n' && (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\u0085'))
+        && !text.Split('\n').Any(line => line.EndsWith(' '));
 
     private static string Scalar(JsonNode? node) => node switch
     {
@@ -110,7 +140,12 @@ public static partial class YamlWriter
         }
 
         // Indicators that start something other than a plain scalar.
-        if ("-?:,[]{}#&*!|>'\"%@`.+".Contains(text[0], StringComparison.Ordinal) || char.IsDigit(text[0]))
+        if ("-?:,[]{}#&*!|>'\"%@`".Contains(text[0], StringComparison.Ordinal) && !(text.Length > 1 && text[0] is '-' or '?' or ':' && !char.IsWhiteSpace(text[1]) && !NumberRegex().IsMatch(text)))
+        {
+            return false;
+        }
+
+        if (NumberRegex().IsMatch(text))
         {
             return false;
         }
@@ -157,6 +192,10 @@ public static partial class YamlWriter
 
         return builder.Append('"').ToString();
     }
+
+    /// <summary>What a YAML 1.1 or 1.2 reader takes for a number or a date: integers, hex, octal, floats, infinities, NaN, timestamps.</summary>
+    [GeneratedRegex(@"^([-+]?[0-9][0-9_]*|0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?)$")]
+    private static partial Regex NumberRegex();
 
     [GeneratedRegex("^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=)$")]
     private static partial Regex SpecialScalarRegex();
