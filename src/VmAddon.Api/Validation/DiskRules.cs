@@ -42,6 +42,12 @@ internal static class DiskRules
                 errors.Unsupported($"{diskPath}.cdrom.bus", cdromBus, s_cdromBuses);
             }
 
+            // QEMU's AHCI emulation has no read-only hard disks; libvirt refuses to define one.
+            if (disk.DiskTarget is { Bus: DiskBus.Sata, Readonly: true })
+            {
+                errors.Add($"{diskPath}.disk.readonly", "a sata hard disk cannot be read-only; use bus virtio or scsi, or attach it as a cdrom");
+            }
+
             if (disk.Cache is { } cache && !s_cacheModes.Contains(cache))
             {
                 errors.Unsupported($"{diskPath}.cache", cache, s_cacheModes);

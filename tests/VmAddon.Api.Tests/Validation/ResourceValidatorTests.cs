@@ -32,6 +32,7 @@ public class ResourceValidatorTests
         { "networks:\n      - name: default", "networks:\n      - name: other", $"{Spec}.domain.devices.interfaces[0].name: interface \"default\" has no network of that name" },
         { "masquerade: {}", "masquerade: {}\n            bridge: {}", $"{Spec}.domain.devices.interfaces[0]: may set only one of masquerade or bridge" },
         { "bus: virtio", "bus: virtio\n            bootOrder: 1\n          - name: extra\n            bootOrder: 1\n            cdrom:\n              bus: sata", $"{Spec}.domain.devices.disks[1].bootOrder: boot order 1 is already used by disk \"root\"" },
+        { "bus: virtio", "bus: sata\n              readonly: true", $"{Spec}.domain.devices.disks[0].disk.readonly: a sata hard disk cannot be read-only; use bus virtio or scsi, or attach it as a cdrom" },
     };
 
     [Theory]
