@@ -13,13 +13,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build test crds clean
+.PHONY: help deps build test crds compat clean
 
 help:
 	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
 	@echo "make build  build everything and bin/kubectl-vm"
 	@echo "make test   run the whole test suite and print 'N passed, N failed'"
 	@echo "make crds   regenerate crds/ from the C# types"
+	@echo "make compat convert, validate and render KubeVirt manifests (COMPAT_DIR, default ../shared/compat/kubevirt-examples)"
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -45,6 +46,10 @@ test: deps build
 
 crds:
 	$(DOTNET) run --project src/VmAddon.CrdGen -c $(CONFIGURATION) -- crds
+
+COMPAT_DIR ?= ../shared/compat/kubevirt-examples
+compat: deps build
+	tests/compat/run.sh $(COMPAT_DIR)
 
 clean:
 	rm -rf bin out

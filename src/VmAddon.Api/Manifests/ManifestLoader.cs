@@ -48,7 +48,8 @@ public static class ManifestLoader
         }
 
         var semanticErrors = ResourceValidator.Validate(resource);
-        return new LoadedResource(document, kind, name, schemaErrors.Count == 0 ? resource : null, Merge(schemaErrors, semanticErrors));
+        var errors = Merge(schemaErrors, semanticErrors).OrderBy(e => document.LineOf(e.Path)).ToList();
+        return new LoadedResource(document, kind, name, schemaErrors.Count == 0 ? resource : null, errors);
     }
 
     /// <summary>

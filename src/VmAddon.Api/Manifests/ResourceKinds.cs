@@ -27,10 +27,11 @@ public static class ResourceKinds
         {
             errors.Add(new FieldError("apiVersion", $"Required value: set apiVersion: {ApiGroup.ApiVersion}"));
         }
-        else if (apiVersion != ApiGroup.ApiVersion)
+        else if (apiVersion != ApiGroup.ApiVersion && (kind is null || Kinds.Contains(kind)))
         {
+            // With a kind VmAddon does not serve, the kind is the problem to report; no apiVersion would help.
             var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
-            var hint = KubeVirtGroups.Contains(group) && kind is not null && Kinds.Contains(kind)
+            var hint = KubeVirtGroups.Contains(group) && kind is not null
                 ? "this is a KubeVirt manifest; run `kubectl vm convert -f FILE` to rewrite it"
                 : $"VmAddon serves {ApiGroup.ApiVersion}";
             errors.Add(new FieldError("apiVersion", $"Unsupported value: \"{apiVersion}\": {hint}"));

@@ -17,7 +17,7 @@ internal static class ResourceSchemaCheck
         // kubectl's strict validation says only "unknown field"; say why it matters here.
         var unknown = result.UnknownFields.Select(e => e with
         {
-            Message = $"{e.Message}: VmAddon's schema has no such field (a typo, or a KubeVirt feature VmAddon does not support yet)",
+            Message = "unknown field: VmAddon's schema has no such field (a typo, or a KubeVirt feature VmAddon does not support yet)",
         });
         return [.. unknown, .. result.Errors];
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using k8s.Models;
 
 namespace VmAddon.Api.Validation;
@@ -62,6 +61,7 @@ internal sealed class FieldErrors
         return value;
     }
 
+    /// <summary>The quantity as the user would write it; KubernetesClient prints negative quantities in odd units.</summary>
     private static string Describe(ResourceQuantity quantity, decimal value) =>
-        value < 0 ? value.ToString(CultureInfo.InvariantCulture) : quantity.ToString();
+        value < 0 ? "-" + new ResourceQuantity(-value, 0, quantity.Format) : quantity.ToString();
 }

@@ -20,7 +20,7 @@ public class ManifestLoaderTests
 
     [Theory]
     [InlineData("kubevirt.io/v1", "VirtualMachine", "apiVersion: Unsupported value: \"kubevirt.io/v1\": this is a KubeVirt manifest; run `kubectl vm convert -f FILE` to rewrite it")]
-    [InlineData("apps/v1", "Deployment", "apiVersion: Unsupported value: \"apps/v1\": VmAddon serves vmaddon.io/v1alpha1")]
+    [InlineData("apps/v1", "VirtualMachine", "apiVersion: Unsupported value: \"apps/v1\": VmAddon serves vmaddon.io/v1alpha1")]
     [InlineData("vmaddon.io/v1alpha1", "VirtualMachineInstanceReplicaSet", "kind: Unsupported value: \"VirtualMachineInstanceReplicaSet\": VmAddon serves VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceMigration, VirtualMachinePool")]
     public void An_unknown_api_version_or_kind_is_named(string apiVersion, string kind, string expected)
     {

@@ -26,7 +26,7 @@ public class ResourceValidatorTests
         { "- name: seed\n        cloudInitNoCloud:", "- name: root\n        cloudInitNoCloud:", $"{Spec}.volumes[1].name: duplicate volume name \"root\"" },
         { "masquerade: {}", "masquerade: {}\n            macAddress: 52:54:00:zz:00:01", $"{Spec}.domain.devices.interfaces[0].macAddress: Invalid value: \"52:54:00:zz:00:01\": must be a MAC address of six hex pairs, such as 02:00:00:00:00:01" },
         { "masquerade: {}", "masquerade: {}\n            macAddress: 01:00:5e:00:00:01", $"{Spec}.domain.devices.interfaces[0].macAddress: Invalid value: \"01:00:5e:00:00:01\": is a multicast address; the first octet must be even" },
-        { "guest: 128Mi", "guest: -1Gi", $"{Spec}.domain.memory.guest: Invalid value: \"-1073741824\": must be greater than zero" },
+        { "guest: 128Mi", "guest: -1Gi", $"{Spec}.domain.memory.guest: Invalid value: \"-1Gi\": must be greater than zero" },
         { "guest: 128Mi", "guest: \"0\"", $"{Spec}.domain.memory.guest: Invalid value: \"0\": must be greater than zero" },
         { "image: vmaddon/guest:latest", "image: \"\"", $"{Spec}.volumes[0].containerDisk.image: Required value: a containerDisk needs an image" },
         { "networks:\n      - name: default", "networks:\n      - name: other", $"{Spec}.domain.devices.interfaces[0].name: interface \"default\" has no network of that name" },
