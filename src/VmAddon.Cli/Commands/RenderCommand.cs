@@ -42,10 +42,9 @@ internal static class RenderCommand
 
     private static async Task<int> RunAsync(string path, string? only, RenderSettings settings, CliStreams streams, CancellationToken cancellationToken)
     {
-        var (source, problem) = await ManifestSource.ReadAsync(path, streams.Input, cancellationToken).ConfigureAwait(false);
+        var source = await ManifestSource.ReadOrReportAsync(path, streams, cancellationToken).ConfigureAwait(false);
         if (source is null)
         {
-            await streams.Error.WriteLineAsync(problem.AsMemory(), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Invalid;
         }
 

@@ -5,8 +5,19 @@ internal sealed record ManifestSource(string DisplayName, string Text)
 {
     public const string StandardInput = "-";
 
-    /// <summary>Reads the manifest, or returns a message saying what to do instead.</summary>
-    public static async Task<(ManifestSource? Source, string? Problem)> ReadAsync(string path, TextReader stdin, CancellationToken cancellationToken)
+    /// <summary>Reads the manifest, or writes to standard error what to do instead and returns null.</summary>
+    public static async Task<ManifestSource?> ReadOrReportAsync(string path, CliStreams streams, CancellationToken cancellationToken)
+    {
+        var (source, problem) = await ReadAsync(path, streams.Input, cancellationToken).ConfigureAwait(false);
+        if (source is null)
+        {
+            await streams.Error.WriteLineAsync(problem.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return source;
+    }
+
+    private static async Task<(ManifestSource? Source, string? Problem)> ReadAsync(string path, TextReader stdin, CancellationToken cancellationToken)
     {
         if (path == StandardInput)
         {
