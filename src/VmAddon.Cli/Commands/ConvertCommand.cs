@@ -8,25 +8,14 @@ namespace VmAddon.Cli.Commands;
 /// <summary><c>kubectl vm convert -f FILE</c>: rewrites a KubeVirt manifest for VmAddon and warns about what it cannot take.</summary>
 internal static class ConvertCommand
 {
-    public static Command Build(CliStreams streams)
-    {
-        var file = CommonOptions.Filename("convert");
-        var command = new Command("convert", "Rewrite KubeVirt manifests (kubevirt.io/v1, pool.kubevirt.io/v1beta1) to vmaddon.io/v1alpha1. Prints the result; warnings about unsupported kinds and fields go to standard error.")
-        {
-            file,
-        };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, streams, cancellationToken));
-        return command;
-    }
+    public static Command Build(CliStreams streams) => ManifestCommand.Create(
+        "convert",
+        "Rewrite KubeVirt manifests (kubevirt.io/v1, pool.kubevirt.io/v1beta1) to vmaddon.io/v1alpha1. Prints the result; warnings about unsupported kinds and fields go to standard error.",
+        streams,
+        (_, source, cancellationToken) => RunAsync(source, streams, cancellationToken));
 
-    private static async Task<int> RunAsync(string path, CliStreams streams, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ManifestSource source, CliStreams streams, CancellationToken cancellationToken)
     {
-        var source = await ManifestSource.ReadOrReportAsync(path, streams, cancellationToken).ConfigureAwait(false);
-        if (source is null)
-        {
-            return ExitCodes.Invalid;
-        }
-
         KubeVirtConversion conversion;
         try
         {

@@ -15,7 +15,6 @@ internal static class RenderCommand
 
     public static Command Build(CliStreams streams)
     {
-        var file = CommonOptions.Filename("render");
         var only = new Option<string?>("--only")
         {
             Description = "Print only one part: vmi, pod or domain.",
@@ -25,29 +24,22 @@ internal static class RenderCommand
         {
             Description = "Render for QEMU software emulation (TCG, domain type qemu), as on nodes where KVM cannot run guests.",
         };
-        var command = new Command("render", "Print what VmAddon would create for a VirtualMachine, VirtualMachineInstance or VirtualMachinePool (its first replica): the VMI and the launcher Pod as YAML, then the libvirt domain XML. Server-assigned fields (namespace when absent, uids) get stable placeholders.")
-        {
-            file,
-            only,
-            softwareEmulation,
-        };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(file)!,
-            parse.GetValue(only),
-            new RenderSettings { SoftwareEmulation = parse.GetValue(softwareEmulation) },
+        return ManifestCommand.Create(
+            "render",
+            "Print what VmAddon would create for a VirtualMachine, VirtualMachineInstance or VirtualMachinePool (its first replica): the VMI and the launcher Pod as YAML, then the libvirt domain XML. Server-assigned fields (namespace when absent, uids) get stable placeholders.",
             streams,
-            cancellationToken));
-        return command;
+            (parse, source, cancellationToken) => RunAsync(
+                source,
+                parse.GetValue(only),
+                new RenderSettings { SoftwareEmulation = parse.GetValue(softwareEmulation) },
+                streams,
+                cancellationToken),
+            only,
+            softwareEmulation);
     }
 
-    private static async Task<int> RunAsync(string path, string? only, RenderSettings settings, CliStreams streams, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ManifestSource source, string? only, RenderSettings settings, CliStreams streams, CancellationToken cancellationToken)
     {
-        var source = await ManifestSource.ReadOrReportAsync(path, streams, cancellationToken).ConfigureAwait(false);
-        if (source is null)
-        {
-            return ExitCodes.Invalid;
-        }
-
         var result = ManifestLoader.Load(source.Text);
         if (!await ManifestReport.WriteProblemsAsync(source, result, streams.Error, cancellationToken).ConfigureAwait(false))
         {
