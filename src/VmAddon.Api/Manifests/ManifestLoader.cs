@@ -37,7 +37,7 @@ public static class ManifestLoader
         object resource;
         try
         {
-            resource = ResourceKinds.Materialize(kind!, content);
+            resource = ResourceKinds.Materialize(kind!, ResourceSchemaCheck.Prune(kind!, content));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {

@@ -21,4 +21,11 @@ internal static class ResourceSchemaCheck
         });
         return [.. unknown, .. result.Errors];
     }
+
+    /// <summary>The document as the API server would store it: unknown fields and explicit nulls dropped.</summary>
+    public static JsonObject Prune(string kind, JsonObject content)
+    {
+        var resource = CrdCatalog.FindByKind(kind) ?? throw new ArgumentException($"no CRD for kind {kind}", nameof(kind));
+        return resource.Validator.Prune(content).Pruned as JsonObject ?? [];
+    }
 }

@@ -27,7 +27,22 @@ internal static class ManifestCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = await ManifestSource.ReadOrReportAsync(parse.GetValue(file)!, streams, cancellationToken).ConfigureAwait(false);
-            return source is null ? ExitCodes.Invalid : await run(parse, source, cancellationToken).ConfigureAwait(false);
+            if (source is null)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            try
+            {
+                return await run(parse, source, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The validator should have caught whatever the renderers refuse; say so rather than dump a stack.
+                var message = $"error: {source.DisplayName}: {e.Message}\nkubectl vm {name} met a manifest its checks let through; please report it with the manifest.";
+                await streams.Error.WriteLineAsync(message.AsMemory(), cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
         });
         return command;
     }

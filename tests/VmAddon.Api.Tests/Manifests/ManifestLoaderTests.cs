@@ -102,4 +102,19 @@ public class ManifestLoaderTests
     [InlineData("0.5Gi")]
     public void Quantities_in_any_kubernetes_form_are_accepted(string quantity) =>
         ManifestLoader.Load(ManifestText.VirtualMachine.With("guest: 128Mi", $"guest: {quantity}")).IsValid.Should().BeTrue();
+
+    [Theory]
+    [InlineData("spec: null")]
+    [InlineData("spec:\n  template: null")]
+    [InlineData("spec:\n  template:\n    spec:\n      domain: null")]
+    [InlineData("spec:\n  template:\n    spec:\n      domain:\n        devices: null\n        memory: null")]
+    public void Explicit_nulls_are_reported_as_missing_fields_not_crashes(string spec)
+    {
+        var text = $"apiVersion: vmaddon.io/v1alpha1\nkind: VirtualMachine\nmetadata:\n  name: a\n{spec}\n";
+
+        var result = ManifestLoader.Load(text);
+
+        result.IsValid.Should().BeFalse();
+        result.Resources.Single().Errors.Should().NotBeEmpty();
+    }
 }
