@@ -106,7 +106,8 @@ public static partial class YamlManifestReader
             return JsonValue.Create(long.Parse(value[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
         }
 
-        if (FloatNumber().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        // JSON has no infinities, so a float too large for a double stays the text the user wrote.
+        if (FloatNumber().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
         {
             return JsonValue.Create(number);
         }

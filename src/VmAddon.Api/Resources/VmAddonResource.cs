@@ -20,10 +20,20 @@ public abstract record VmAddonResource<TSpec, TStatus> : IKubernetesObject<V1Obj
     [JsonPropertyOrder(-2)]
     public string Kind { get; set; }
 
+    /// <summary>Never null: a document with <c>metadata: null</c> reads as empty metadata, so no caller meets a null.</summary>
     [JsonPropertyOrder(-1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata
+    {
+        get;
+        set => field = value ?? new();
+    } = new();
 
-    public TSpec Spec { get; set; } = new();
+    /// <summary>Never null, for the same reason as <see cref="Metadata"/>.</summary>
+    public TSpec Spec
+    {
+        get;
+        set => field = value ?? new();
+    } = new();
 
     public TStatus? Status { get; set; }
 }

@@ -48,6 +48,62 @@ public class GoldenCaseTests
         Compare(folder, "errors.txt", string.Join('\n', Problems(loaded)) + "\n");
     }
 
+    /// <summary>Whatever line a user leaves out, the manifest is either rejected with errors or renders; nothing throws.</summary>
+    [Theory]
+    [MemberData(nameof(ValidCases))]
+    public void A_manifest_missing_any_one_line_is_rejected_or_rendered_never_a_crash(string name)
+    {
+        var lines = File.ReadAllLines(Path.Combine(CaseFolder(name), "input.yaml"));
+        var settings = new RenderSettings { SoftwareEmulation = true };
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var text = string.Join('\n', lines.Where((_, index) => index != i));
+            var loaded = ManifestLoader.Load(text);
+            if (loaded.IsValid)
+            {
+                var render = () => InstanceRenderer.Render(loaded.Resources.Single().Resource!, settings);
+                render.Should().NotThrow($"the manifest without line {i + 1} (\"{lines[i]}\") is valid, so it must render");
+            }
+            else
+            {
+                Problems(loaded).Should().NotBeEmpty();
+            }
+        }
+    }
+
+    /// <summary>Values of every other type, out of range, or beyond what a number can hold.</summary>
+    private static readonly string[] s_strangeValues = ["0", "-1", "\"\"", "x", "null", "{}", "[]", "true", "99999999999999999999", "1e400", "\"0.0001\""];
+
+    /// <summary>Whatever value a user puts in any field, the manifest is either rejected with errors or renders; nothing throws.</summary>
+    [Theory]
+    [MemberData(nameof(ValidCases))]
+    [MemberData(nameof(InvalidCases))]
+    public void A_manifest_with_any_field_set_to_a_strange_value_is_rejected_or_rendered_never_a_crash(string name)
+    {
+        var lines = File.ReadAllLines(Path.Combine(CaseFolder(name), "input.yaml"));
+        var settings = new RenderSettings { SoftwareEmulation = true };
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var colon = lines[i].IndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0 || lines[i].TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            foreach (var value in s_strangeValues)
+            {
+                var copy = (string[])lines.Clone();
+                copy[i] = lines[i][..(colon + 2)] + value;
+                var loaded = ManifestLoader.Load(string.Join('\n', copy));
+                foreach (var resource in loaded.Resources.Where(r => r.IsValid && r.Kind != Api.ApiGroup.VirtualMachineInstanceMigrationKind))
+                {
+                    var render = () => InstanceRenderer.Render(resource.Resource!, settings);
+                    render.Should().NotThrow($"line {i + 1} set to \"{copy[i].Trim()}\" is valid, so it must render");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void There_are_golden_cases_of_both_kinds()
     {
