@@ -19,10 +19,11 @@ internal static class ProbeKvmCommand
         var deadline = new Option<string>("--deadline") { Description = "How long the probe guest gets to print its marker, e.g. 10s or 1500ms (default: 10s).", DefaultValueFactory = _ => "10s" };
         var cache = new Option<string>("--cache") { Description = $"Where the answer is cached, keyed by QEMU version, kernel release and payload (default: {defaults.CachePath}).", DefaultValueFactory = _ => defaults.CachePath };
         var qemu = new Option<string>("--qemu") { Description = "The QEMU binary (default: qemu-system-x86_64).", DefaultValueFactory = _ => defaults.Qemu, Hidden = true };
+        var kvmDevice = new Option<string>("--kvm-device") { Description = "The KVM device (default: /dev/kvm).", DefaultValueFactory = _ => defaults.KvmDevice, Hidden = true };
         var json = new Option<bool>("--json") { Description = "Print the whole answer as JSON, as cached." };
         var command = new Command("probe-kvm", "Decide whether KVM can really run guests here (kvm) or guests need software emulation (tcg). Exits 0 either way.")
         {
-            kernel, initrd, deadline, cache, qemu, json,
+            kernel, initrd, deadline, cache, qemu, kvmDevice, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,6 +40,7 @@ internal static class ProbeKvmCommand
                 Deadline = limit,
                 CachePath = parse.GetValue(cache)!,
                 Qemu = parse.GetValue(qemu)!,
+                KvmDevice = parse.GetValue(kvmDevice)!,
             };
             var problems = options.Problems().ToList();
             if (problems.Count > 0)

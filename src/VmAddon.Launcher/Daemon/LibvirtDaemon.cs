@@ -95,12 +95,16 @@ internal sealed class LibvirtDaemon(IOptions<LauncherOptions> options, TimeProvi
 
     public int ExitCode => _process is { HasExited: true } process ? process.ExitCode : 0;
 
-    /// <summary>SIGTERM, then SIGKILL after <see cref="LauncherOptions.DaemonStopTimeout"/>.</summary>
+    /// <summary>
+    /// SIGTERM, then SIGKILL after <see cref="LauncherOptions.DaemonStopTimeout"/>; then the virtlogd it spawned
+    /// for QEMU's logs, which would otherwise linger for two minutes.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
         if (_process is null || _process.HasExited)
         {
+            await StopLogDaemonAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -115,6 +119,40 @@ internal sealed class LibvirtDaemon(IOptions<LauncherOptions> options, TimeProvi
             logger.DaemonKilled(_process.Id, _options.DaemonStopTimeout);
             _process.Kill(entireProcessTree: true);
             await Exited.ConfigureAwait(false);
+        }
+
+        await StopLogDaemonAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StopLogDaemonAsync(CancellationToken cancellationToken)
+    {
+        var pidFile = Path.Combine(_options.RuntimeDir, "libvirt", "virtlogd.pid");
+        if (!File.Exists(pidFile)
+            || !int.TryParse((await File.ReadAllTextAsync(pidFile, cancellationToken).ConfigureAwait(false)).Trim(), out var pid)
+            || !IsLogDaemon(pid))
+        {
+            return;
+        }
+
+        _ = LibC.Kill(pid, LibC.SigTerm);
+        var deadline = time.GetUtcNow() + _options.DaemonStopTimeout;
+        while (IsLogDaemon(pid) && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(_options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>True while <paramref name="pid"/> is a live virtlogd, so a recycled pid is never signalled.</summary>
+    private static bool IsLogDaemon(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim() == "virtlogd"
+                && !File.ReadAllText($"/proc/{pid}/stat").Split(") ", 2)[1].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 
