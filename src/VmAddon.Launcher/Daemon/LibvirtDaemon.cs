@@ -22,7 +22,6 @@ internal sealed class LibvirtDaemon(IOptions<LauncherOptions> options, TimeProvi
     private readonly Queue<string> _lastLines = new();
     private Process? _process;
     private Task? _exited;
-    private bool _stopping;
 
     /// <summary>Completes when libvirtd exits, for whatever reason.</summary>
     public Task Exited => _exited ?? throw new InvalidOperationException("libvirtd was not started.");
@@ -30,9 +29,6 @@ internal sealed class LibvirtDaemon(IOptions<LauncherOptions> options, TimeProvi
     public int ProcessId => _process?.Id ?? 0;
 
     public bool IsRunning => _process is { HasExited: false };
-
-    /// <summary>True once <see cref="StopAsync"/> began, so its exit is expected.</summary>
-    public bool Stopping => _stopping;
 
     public void Start()
     {
@@ -101,7 +97,6 @@ internal sealed class LibvirtDaemon(IOptions<LauncherOptions> options, TimeProvi
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
         if (_process is null || _process.HasExited)
         {
             await StopLogDaemonAsync(cancellationToken).ConfigureAwait(false);

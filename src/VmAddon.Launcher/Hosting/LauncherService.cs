@@ -36,7 +36,9 @@ internal sealed class LauncherService(
             await disks.PrepareAsync(_options.Plan!, stoppingToken).ConfigureAwait(false);
             daemon.Start();
             await daemon.WaitUntilAnsweringAsync(stoppingToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(_options.ReadyMarkerPath, $"{daemon.ProcessId}\n", stoppingToken).ConfigureAwait(false);
+            // Written aside and renamed, so whoever sees the marker also sees its content (libvirtd's pid).
+            await File.WriteAllTextAsync(_options.ReadyMarkerPath + ".partial", $"{daemon.ProcessId}\n", stoppingToken).ConfigureAwait(false);
+            File.Move(_options.ReadyMarkerPath + ".partial", _options.ReadyMarkerPath, overwrite: true);
             logger.Ready(_options.SocketPath, _options.ReadyMarkerPath);
 
             // The guest console is the only thing written to stdout; logs go to stderr.
