@@ -7,7 +7,14 @@ RESULTS := out/test-results
 # Debian packages the build and tests need (DESIGN §5):
 #   libvirt-clients  virt-xml-validate, which judges every golden domain.xml against libvirt's schema
 #   libxml2-utils    xmllint, which virt-xml-validate runs
-DEB_PACKAGES := libvirt-clients libxml2-utils
+#   libvirt-daemon   libvirtd, the per-pod session daemon vmaddon-launcher runs
+#   libvirt-daemon-driver-qemu  libvirtd's QEMU driver, so the pod's daemon can run guests
+#   qemu-system-x86  qemu-system-x86_64: the guests, and the launcher's KVM probe
+#   qemu-utils       qemu-img: the launcher's containerDisk overlays and emptyDisks
+#   genisoimage      genisoimage and isoinfo: the launcher's cloud-init NoCloud seed ISOs, and the tests' check of them
+#   util-linux       setpriv and unshare: the hypervisor tests run launcher Pods as their user in their own mount namespace
+#   iproute2         ip: the hypervisor tests give each Pod its own network namespace and IP
+DEB_PACKAGES := libvirt-clients libxml2-utils libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils genisoimage util-linux iproute2
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
@@ -17,7 +24,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
 help:
 	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
-	@echo "make build  build everything and bin/kubectl-vm"
+	@echo "make build  build everything, bin/kubectl-vm and bin/vmaddon-launcher"
 	@echo "make test   run the whole test suite and print 'N passed, N failed'"
 	@echo "make crds   regenerate crds/ from the C# types"
 	@echo "make compat convert, validate and render KubeVirt manifests (COMPAT_DIR, default ../shared/compat/kubevirt-examples)"
@@ -34,8 +41,9 @@ build:
 	$(DOTNET) build VmAddon.sln -c $(CONFIGURATION) -nologo -clp:NoSummary
 	@mkdir -p bin
 	@printf '#!/bin/sh\n# kubectl plugin entry point: `kubectl vm ...` runs this.\nexec "$$(dirname "$$(readlink -f "$$0")")/../src/VmAddon.Cli/bin/$(CONFIGURATION)/net10.0/kubectl-vm" "$$@"\n' > bin/kubectl-vm
-	@chmod +x bin/kubectl-vm
-	@echo "built bin/kubectl-vm"
+	@printf '#!/bin/sh\n# The launcher Pod entrypoint (and its console and probe-kvm commands).\nexec "$$(dirname "$$(readlink -f "$$0")")/../src/VmAddon.Launcher/bin/$(CONFIGURATION)/net10.0/vmaddon-launcher" "$$@"\n' > bin/vmaddon-launcher
+	@chmod +x bin/kubectl-vm bin/vmaddon-launcher
+	@echo "built bin/kubectl-vm bin/vmaddon-launcher"
 
 test: deps build
 	@rm -rf $(RESULTS)

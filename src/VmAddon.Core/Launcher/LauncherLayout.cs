@@ -22,6 +22,9 @@ public static class LauncherLayout
 
     public const string LibvirtSocketPath = LibvirtRuntimeDir + "/" + LibvirtSocketRelativePath;
 
+    /// <summary>The file the launcher writes, relative to the runtime volume, once its libvirt daemon answers: a readiness probe checks it.</summary>
+    public const string LauncherReadyMarkerRelativePath = "vmaddon-launcher-ready";
+
     /// <summary>emptyDir volume: the daemon's config and cache, the serial console socket and log, cloud-init seeds, EFI variables.</summary>
     public const string PrivateVolume = "private";
 

@@ -1,0 +1,8 @@
+namespace VmAddon.Launcher.Kvm;
+
+/// <summary>How guests on this node must run: with KVM, or under QEMU's software emulation (TCG).</summary>
+internal enum KvmVerdict
+{
+    Kvm,
+    Tcg,
+}
