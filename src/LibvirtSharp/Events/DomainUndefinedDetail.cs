@@ -1,0 +1,8 @@
+namespace LibvirtSharp;
+
+/// <summary>Detail of an Undefined event (<c>virDomainEventUndefinedDetailType</c>).</summary>
+public enum DomainUndefinedDetail
+{
+    Removed = 0,
+    Renamed = 1,
+}
