@@ -12,9 +12,10 @@ RESULTS := out/test-results
 #   qemu-system-x86  qemu-system-x86_64: the guests, and the launcher's KVM probe
 #   qemu-utils       qemu-img: the launcher's containerDisk overlays and emptyDisks
 #   genisoimage      genisoimage and isoinfo: the launcher's cloud-init NoCloud seed ISOs, and the tests' check of them
+#   libvirt0         libvirt.so.0, which LibvirtSharp binds
 #   util-linux       setpriv and unshare: the hypervisor tests run launcher Pods as their user in their own mount namespace
 #   iproute2         ip: the hypervisor tests give each Pod its own network namespace and IP
-DEB_PACKAGES := libvirt-clients libxml2-utils libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils genisoimage util-linux iproute2
+DEB_PACKAGES := libvirt0 libvirt-clients libxml2-utils libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils genisoimage util-linux iproute2
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
