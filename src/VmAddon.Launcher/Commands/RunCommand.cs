@@ -114,7 +114,7 @@ internal static class RunCommand
         builder.Services.AddSingleton<DiskPreparer>();
         builder.Services.AddSingleton<LibvirtDaemon>();
         builder.Services.AddSingleton<SerialLogFollower>();
-        builder.Services.AddSingleton<IGuestStopper, VirshGuestStopper>();
+        builder.Services.AddSingleton<IGuestStopper, LibvirtGuestStopper>();
         builder.Services.AddHostedService<LauncherService>();
 
         using var host = builder.Build();

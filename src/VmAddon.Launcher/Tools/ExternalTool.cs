@@ -9,7 +9,5 @@ internal sealed record ExternalTool(string Command, string DebianPackage)
 
     public static readonly ExternalTool Libvirtd = new("libvirtd", "libvirt-daemon (with libvirt-daemon-driver-qemu)");
 
-    public static readonly ExternalTool Virsh = new("virsh", "libvirt-clients");
-
     public static readonly ExternalTool QemuSystem = new("qemu-system-x86_64", "qemu-system-x86");
 }
