@@ -9,6 +9,8 @@ internal enum MigrationFlags : uint
     PeerToPeer = 2,
     PersistDestination = 8,
     UndefineSource = 16,
+    NonSharedDisk = 64,
+    NonSharedIncremental = 128,
     AbortOnError = 4096,
     AutoConverge = 8192,
 }

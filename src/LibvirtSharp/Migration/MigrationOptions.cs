@@ -26,4 +26,16 @@ public sealed record MigrationOptions
 
     /// <summary>Abort on a disk I/O error during migration (VIR_MIGRATE_ABORT_ON_ERROR). Default false.</summary>
     public bool AbortOnError { get; init; }
+
+    /// <summary>Copy disk contents to the destination when the two hosts share no storage. Default none.</summary>
+    public MigrationStorageCopy StorageCopy { get; init; }
+
+    /// <summary>The target devices (vda, sdb...) whose contents are copied (VIR_MIGRATE_PARAM_MIGRATE_DISKS); null copies every writable disk.</summary>
+    public IReadOnlyList<string>? DisksToCopy { get; init; }
+
+    /// <summary>The port the destination's NBD server listens on for copied disks (VIR_MIGRATE_PARAM_DISKS_PORT); null lets libvirt choose.</summary>
+    public int? DisksPort { get; init; }
+
+    /// <summary>The address the destination listens on for the migration (VIR_MIGRATE_PARAM_LISTEN_ADDRESS); null listens on all.</summary>
+    public string? ListenAddress { get; init; }
 }

@@ -22,6 +22,9 @@ internal sealed class TypedParameterList : IDisposable
     internal void Add(string name, ulong value) =>
         LibvirtCall.Check(TypedParamsNative.virTypedParamsAddULLong(ref _parameters, ref _count, ref _capacity, name, value), "virTypedParamsAddULLong");
 
+    internal void Add(string name, int value) =>
+        LibvirtCall.Check(TypedParamsNative.virTypedParamsAddInt(ref _parameters, ref _count, ref _capacity, name, value), "virTypedParamsAddInt");
+
     public void Dispose()
     {
         if (_parameters != IntPtr.Zero)
@@ -62,6 +65,13 @@ internal sealed class TypedParameterList : IDisposable
             flags |= MigrationFlags.AbortOnError;
         }
 
+        flags |= options.StorageCopy switch
+        {
+            MigrationStorageCopy.Incremental => MigrationFlags.NonSharedIncremental,
+            MigrationStorageCopy.Full => MigrationFlags.NonSharedDisk,
+            _ => MigrationFlags.None,
+        };
+
         var list = new TypedParameterList();
         try
         {
@@ -78,6 +88,22 @@ internal sealed class TypedParameterList : IDisposable
             if (options.BandwidthMiBPerSecond is { } bandwidth)
             {
                 list.Add("bandwidth", bandwidth);
+            }
+
+            // migrate_disks may repeat: one entry per target device whose contents are copied.
+            foreach (var disk in options.DisksToCopy ?? [])
+            {
+                list.Add("migrate_disks", disk);
+            }
+
+            if (options.DisksPort is { } port)
+            {
+                list.Add("disks_port", port);
+            }
+
+            if (options.ListenAddress is { } address)
+            {
+                list.Add("listen_address", address);
             }
 
             return list;
