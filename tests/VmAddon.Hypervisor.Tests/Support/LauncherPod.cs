@@ -74,12 +74,16 @@ internal sealed class LauncherPod : IAsyncDisposable
         return (domain, console);
     }
 
-    /// <summary>The pids of the Pod's QEMU processes, found by their domain name.</summary>
+    /// <summary>The pids of this Pod's QEMU processes: those running its domain inside its network namespace.</summary>
     public async Task<IReadOnlyList<int>> QemuPidsAsync()
     {
-        var (_, output) = await HostCommand.TryRunAsync("pgrep", "-f", $"guest={DomainName}");
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+        var (_, named) = await HostCommand.TryRunAsync("pgrep", "-f", $"guest={DomainName}");
+        var (_, inPod) = await HostCommand.TryRunAsync("ip", "netns", "pids", Sandbox.Network.Namespace);
+        return [.. Pids(named).Intersect(Pids(inPod))];
     }
+
+    private static IEnumerable<int> Pids(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture));
 
     public async ValueTask DisposeAsync()
     {
