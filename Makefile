@@ -21,13 +21,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build test crds compat clean
+.PHONY: help deps build test crds compat bench clean
 
 help:
 	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
 	@echo "make build  build everything, bin/kubectl-vm and bin/vmaddon-launcher"
 	@echo "make test   run the whole test suite and print 'N passed, N failed'"
 	@echo "make crds   regenerate crds/ from the C# types"
+	@echo "make bench  measure LibvirtSharp against virsh and the per-VM overhead, and print a table"
 	@echo "make compat convert, validate and render KubeVirt manifests (COMPAT_DIR, default ../shared/compat/kubevirt-examples)"
 
 deps:
@@ -55,6 +56,9 @@ test: deps build
 
 crds:
 	$(DOTNET) run --project src/VmAddon.CrdGen -c $(CONFIGURATION) -- crds
+
+bench: deps build guest-image
+	$(DOTNET) run --project tests/VmAddon.Bench -c $(CONFIGURATION) --no-build
 
 COMPAT_DIR ?= ../shared/compat/kubevirt-examples
 compat: deps build

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LibvirtSharp;
 using VmAddon.Core.Launcher;
-using VmAddon.Hypervisor.Tests.Support;
+using VmAddon.TestHost;
 
 namespace VmAddon.Hypervisor.Tests.Guests;
 

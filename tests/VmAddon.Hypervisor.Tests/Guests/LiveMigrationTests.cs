@@ -1,7 +1,7 @@
 using System.Globalization;
 using LibvirtSharp;
 using VmAddon.Core.Launcher;
-using VmAddon.Hypervisor.Tests.Support;
+using VmAddon.TestHost;
 
 namespace VmAddon.Hypervisor.Tests.Guests;
 
@@ -22,7 +22,7 @@ public class LiveMigrationTests
         await source.Sandbox.WaitForOutputAsync("VMADDON-GUEST-READY", s_deadline);
         var before = await UptimeAsync(source);
 
-        using var migrated = await domain.MigrateAsync(target.Connection, MigrationBetween(target));
+        using var migrated = await domain.MigrateAsync(target.Connection, PodMigration.To(target));
 
         (await migrated.GetStateAsync()).State.Should().Be(DomainState.Running);
         (await source.QemuPidsAsync()).Should().BeEmpty("the source's QEMU ends with the migration");
@@ -30,22 +30,6 @@ public class LiveMigrationTests
         (await UptimeAsync(target)).Should().BeGreaterThan(before, "the guest kept running; a reboot would reset its uptime");
         (await GuestLifecycleTests.HttpPageAsync(target.Sandbox.Network.Ip)).Should().Contain("legacy");
     }
-
-    /// <summary>
-    /// What the agent will ask for: a live migration to the target Pod's IP, copying only the containerDisk's
-    /// writable overlay (vda); the target launcher prepared the same backing image and cloud-init seed.
-    /// </summary>
-    internal static MigrationOptions MigrationBetween(LauncherPod target) => new()
-    {
-        Live = true,
-        MigrateUri = $"tcp://{target.Sandbox.Network.Ip}:49152",
-        ListenAddress = target.Sandbox.Network.Ip,
-        StorageCopy = MigrationStorageCopy.Incremental,
-        DisksToCopy = ["vda"],
-        DisksPort = 49153,
-        PersistOnDestination = true,
-        UndefineSource = true,
-    };
 
     private static async Task<double> UptimeAsync(LauncherPod pod)
     {

@@ -1,7 +1,7 @@
 using VmAddon.Api.Manifests;
 using VmAddon.Core.Launcher;
 using VmAddon.Core.Rendering;
-using VmAddon.Hypervisor.Tests.Support;
+using VmAddon.TestHost;
 
 namespace VmAddon.Hypervisor.Tests.Pods;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>Creates the Pod's user on the host when it is missing, as issue 5's node runner will: libvirtd looks its uid up.</summary>
-internal static class PodUser
+public static class PodUser
 {
     private static readonly SemaphoreSlim s_lock = new(1, 1);
 

@@ -1,7 +1,7 @@
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>The programs hypervisor tests need; a missing one fails the test naming its Debian package, never skips it.</summary>
-internal static class Prerequisites
+public static class Prerequisites
 {
     private static readonly (string Program, string Package)[] s_programs =
     [

@@ -1,7 +1,7 @@
-namespace VmAddon.Hypervisor.Tests.Guests;
+namespace VmAddon.TestHost;
 
 /// <summary>The VM the hypervisor tests run: the test guest with a cloud-init script and its web page on port 80.</summary>
-internal static class GuestManifests
+public static class GuestManifests
 {
     public static string LegacyApp(string name = "legacy", string memory = "128Mi") => $$"""
         apiVersion: vmaddon.io/v1alpha1

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Net.Sockets;
 
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>Reads a guest's serial console in the background and lets a test wait for text on it, or type.</summary>
-internal sealed class ConsoleReader : IAsyncDisposable
+public sealed class ConsoleReader : IAsyncDisposable
 {
     private readonly Stream _stream;
     private readonly StringBuilder _text = new();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using k8s.Models;
 
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>
 /// Runs a launcher Pod's container the way a kubelet would, on this machine: its volumes as host folders
@@ -10,7 +10,7 @@ namespace VmAddon.Hypervisor.Tests.Support;
 /// environment, and its user. Inside, the paths are the ones VmAddon renders; outside, <see cref="HostPath"/>
 /// finds them. Dispose kills everything the Pod started.
 /// </summary>
-internal sealed class PodSandbox : IAsyncDisposable
+public sealed class PodSandbox : IAsyncDisposable
 {
     private readonly string _root;
     private readonly Dictionary<string, string> _mounts;

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>Paths in this repository that hypervisor tests run: our built programs and the test guest.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = FindRoot();
 

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>
 /// Types into the guest's serial console through `vmaddon-launcher console`, as `kubectl vm console` will
 /// through pods/exec, and reads the answer; Ctrl+] detaches.
 /// </summary>
-internal sealed class GuestShell : IAsyncDisposable
+public sealed class GuestShell : IAsyncDisposable
 {
     private const char Detach = '\u001d';
     private readonly Process _process;

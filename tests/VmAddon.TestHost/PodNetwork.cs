@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>
 /// Pod networking as DESIGN §8 proved it: one host bridge, and per pod a network namespace joined to it by a
 /// veth pair, so every pod has its own IP that the host and the other pods reach.
 /// </summary>
-internal sealed class PodNetwork
+public sealed class PodNetwork
 {
     private const string Bridge = "vmaddon-t0";
     private const string Prefix = "10.251.0.";

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>Runs a host command to completion within a deadline and returns what it printed.</summary>
-internal static class HostCommand
+public static class HostCommand
 {
     private static readonly TimeSpan s_deadline = TimeSpan.FromMinutes(2);
 

@@ -3,13 +3,13 @@ using VmAddon.Api.Manifests;
 using VmAddon.Core.Launcher;
 using VmAddon.Core.Rendering;
 
-namespace VmAddon.Hypervisor.Tests.Support;
+namespace VmAddon.TestHost;
 
 /// <summary>
 /// A VM's launcher Pod, rendered by VmAddon.Core and run in a <see cref="PodSandbox"/> with the real launcher,
 /// plus a LibvirtSharp connection to its daemon: what the agent of a later issue will hold for each VMI.
 /// </summary>
-internal sealed class LauncherPod : IAsyncDisposable
+public sealed class LauncherPod : IAsyncDisposable
 {
     private static readonly TimeSpan s_readyDeadline = TimeSpan.FromSeconds(60);
 
@@ -36,7 +36,10 @@ internal sealed class LauncherPod : IAsyncDisposable
     public static async Task<LauncherPod> StartAsync(string manifest)
     {
         var loaded = ManifestLoader.Load(manifest);
-        loaded.IsValid.Should().BeTrue(string.Join('\n', loaded.Resources.SelectMany(r => r.Errors)));
+        if (!loaded.IsValid)
+        {
+            throw new ArgumentException($"the manifest is invalid: {string.Join("; ", loaded.Resources.SelectMany(r => r.Errors))}", nameof(manifest));
+        }
         var rendered = InstanceRenderer.Render(loaded.Resources.Single().Resource!, new RenderSettings { SoftwareEmulation = true });
         var sandbox = await PodSandbox.StartAsync(
             rendered.Pod,
