@@ -7,19 +7,33 @@ RESULTS := out/test-results
 # Debian packages the build and tests need (DESIGN §5):
 #   libvirt-clients  virt-xml-validate, which judges every golden domain.xml against libvirt's schema
 #   libxml2-utils    xmllint, which virt-xml-validate runs
-DEB_PACKAGES := libvirt-clients libxml2-utils
+#   busybox-static   the guest image's whole userspace (init, sh, udhcpc, httpd, acpid)
+#   syslinux         installs the guest disk's boot loader into its FAT partition, no loop mount
+#   syslinux-common  the MBR boot code (mbr.bin) of the guest disk
+#   mtools           mcopy: copies the kernel and initramfs into the FAT image, no loop mount
+#   dosfstools       mkfs.vfat: makes the guest disk's boot partition as a file
+#   fdisk            sfdisk: partitions the guest disk image
+#   cpio             packs the guest's initramfs
+#   qemu-utils       qemu-img: converts the guest disk to qcow2
+#   qemu-system-x86  boots the guest (images/guest/check.sh, hypervisor tests)
+#   genisoimage      makes NoCloud seed ISOs (label cidata)
+#   curl             images/guest/check.sh fetches the guest's web page
+#   python3          images/guest/check.sh talks to the QEMU monitor socket
+DEB_PACKAGES := libvirt-clients libxml2-utils busybox-static syslinux syslinux-common mtools dosfstools fdisk cpio qemu-utils qemu-system-x86 genisoimage curl python3
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build test crds compat clean
+.PHONY: help deps build test crds compat clean guest-image guest-check
 
 help:
 	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
 	@echo "make build  build everything and bin/kubectl-vm"
 	@echo "make test   run the whole test suite and print 'N passed, N failed'"
 	@echo "make crds   regenerate crds/ from the C# types"
+	@echo "make guest-image  build images/guest/out/guest.qcow2, the test guest (cached)"
+	@echo "make guest-check  boot the test guest under QEMU and check it (READY, seed, HTTP, shell, ACPI power-off)"
 	@echo "make compat convert, validate and render KubeVirt manifests (COMPAT_DIR, default ../shared/compat/kubevirt-examples)"
 
 deps:
@@ -50,6 +64,12 @@ crds:
 COMPAT_DIR ?= ../shared/compat/kubevirt-examples
 compat: deps build
 	tests/compat/run.sh $(COMPAT_DIR)
+
+guest-image: deps
+	images/guest/build.sh
+
+guest-check: guest-image
+	images/guest/check.sh
 
 clean:
 	rm -rf bin out
