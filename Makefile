@@ -15,13 +15,23 @@ RESULTS := out/test-results
 #   libvirt0         libvirt.so.0, which LibvirtSharp binds
 #   util-linux       setpriv and unshare: the hypervisor tests run launcher Pods as their user in their own mount namespace
 #   iproute2         ip: the hypervisor tests give each Pod its own network namespace and IP
-DEB_PACKAGES := libvirt0 libvirt-clients libxml2-utils libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils genisoimage util-linux iproute2
+#   busybox-static   the guest image's whole userspace (init, sh, udhcpc, httpd, acpid)
+#   syslinux         installs the guest disk's boot loader into its FAT partition, no loop mount
+#   syslinux-common  the MBR boot code (mbr.bin) of the guest disk
+#   mtools           mcopy: copies the kernel and initramfs into the FAT image, no loop mount
+#   dosfstools       mkfs.vfat: makes the guest disk's boot partition as a file
+#   fdisk            sfdisk: partitions the guest disk image
+#   cpio             packs the guest's initramfs
+#   curl             images/guest/check.sh fetches the guest's web page
+#   python3          images/guest/check.sh talks to the QEMU monitor socket
+DEB_PACKAGES := libvirt0 libvirt-clients libxml2-utils libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils \
+	genisoimage util-linux iproute2 busybox-static syslinux syslinux-common mtools dosfstools fdisk cpio curl python3
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build test crds compat bench clean
+.PHONY: help deps build test crds compat bench clean guest-image guest-check
 
 help:
 	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
@@ -29,6 +39,8 @@ help:
 	@echo "make test   run the whole test suite and print 'N passed, N failed'"
 	@echo "make crds   regenerate crds/ from the C# types"
 	@echo "make bench  measure LibvirtSharp against virsh and the per-VM overhead, and print a table"
+	@echo "make guest-image  build images/guest/out/guest.qcow2, the test guest (cached)"
+	@echo "make guest-check  boot the test guest under QEMU and check it (READY, seed, HTTP, shell, ACPI power-off)"
 	@echo "make compat convert, validate and render KubeVirt manifests (COMPAT_DIR, default ../shared/compat/kubevirt-examples)"
 
 deps:
@@ -47,7 +59,7 @@ build:
 	@chmod +x bin/kubectl-vm bin/vmaddon-launcher
 	@echo "built bin/kubectl-vm bin/vmaddon-launcher"
 
-test: deps build
+test: deps build guest-image
 	@rm -rf $(RESULTS)
 	@status=0; \
 	$(DOTNET) test VmAddon.sln -c $(CONFIGURATION) --no-build --logger "trx" --results-directory $(RESULTS) || status=$$?; \
@@ -63,6 +75,12 @@ bench: deps build guest-image
 COMPAT_DIR ?= ../shared/compat/kubevirt-examples
 compat: deps build
 	tests/compat/run.sh $(COMPAT_DIR)
+
+guest-image: deps
+	images/guest/build.sh
+
+guest-check: guest-image
+	images/guest/check.sh
 
 clean:
 	rm -rf bin out
