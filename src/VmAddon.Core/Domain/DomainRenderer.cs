@@ -50,6 +50,7 @@ public static class DomainRenderer
             Sysinfo = sysinfo,
             Os = os,
             Features = s_features,
+            TcgTranslationCacheMiB = options.SoftwareEmulation ? options.TcgTranslationCacheMiB : null,
             Devices = new DomainDevices
             {
                 Disks = disks,

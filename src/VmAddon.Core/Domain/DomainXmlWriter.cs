@@ -25,7 +25,7 @@ public static class DomainXmlWriter
             new XElement("vcpu", new XAttribute("placement", "static"), Number(domain.Cpu.VcpuCount)),
             Sysinfo(domain.Sysinfo),
             Os(domain.Os),
-            domain.Features.Count == 0 ? null : new XElement("features", domain.Features.Select(f => new XElement(f))),
+            Features(domain),
             Cpu(domain.Cpu),
             new XElement("clock", new XAttribute("offset", domain.ClockOffset)),
             new XElement("on_poweroff", domain.OnPoweroff),
@@ -148,4 +148,14 @@ public static class DomainXmlWriter
     private static string YesNo(bool value) => value ? "yes" : "no";
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static XElement? Features(DomainDefinition domain)
+    {
+        var tcg = domain.TcgTranslationCacheMiB is { } cache
+            ? new XElement("tcg", new XElement("tb-cache", new XAttribute("unit", "MiB"), Number(cache)))
+            : null;
+        return domain.Features.Count == 0 && tcg is null
+            ? null
+            : new XElement("features", domain.Features.Select(f => new XElement(f)), tcg);
+    }
 }

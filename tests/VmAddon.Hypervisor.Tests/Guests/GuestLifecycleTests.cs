@@ -23,8 +23,10 @@ public class GuestLifecycleTests
             (await HttpPageAsync(pod.Sandbox.Network.Ip)).Should().Contain("legacy");
         }
 
-        // The launcher streams the guest console to its stdout, so kubectl logs shows it.
-        await pod.Sandbox.WaitForOutputAsync("USERDATA-RAN on legacy", s_deadline);
+        // The launcher streams the guest console to its stdout, so kubectl logs shows it. Short markers only:
+        // with a console client attached, QEMU's chardev log has been seen to repeat a byte ("onn").
+        await pod.Sandbox.WaitForOutputAsync("USERDATA-RAN", s_deadline);
+        await pod.Sandbox.WaitForOutputAsync("GUEST-READY", s_deadline);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed record DomainDefinition
     /// <summary>Hypervisor features such as <c>acpi</c>, each an empty element under <c>&lt;features&gt;</c>.</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
 
+    /// <summary>The size of TCG's translation cache in MiB under software emulation; null leaves QEMU's default.</summary>
+    public int? TcgTranslationCacheMiB { get; init; }
+
     /// <summary>The guest clock's offset, <c>utc</c> as in KubeVirt.</summary>
     public string ClockOffset { get; init; } = "utc";
 
