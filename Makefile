@@ -59,10 +59,11 @@ build:
 	@chmod +x bin/kubectl-vm bin/vmaddon-launcher
 	@echo "built bin/kubectl-vm bin/vmaddon-launcher"
 
+# Test projects run one after another (-m:1): the hypervisor tests share two cores with their guests.
 test: deps build guest-image
 	@rm -rf $(RESULTS)
 	@status=0; \
-	$(DOTNET) test VmAddon.sln -c $(CONFIGURATION) --no-build --logger "trx" --results-directory $(RESULTS) || status=$$?; \
+	$(DOTNET) test VmAddon.sln -c $(CONFIGURATION) --no-build -m:1 --logger "trx" --results-directory $(RESULTS) || status=$$?; \
 	.ci/test-summary $(RESULTS); \
 	exit $$status
 
