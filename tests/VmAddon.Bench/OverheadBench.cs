@@ -3,7 +3,7 @@ using VmAddon.TestHost;
 
 namespace VmAddon.Bench;
 
-/// <summary>What one VM costs beyond its guest RAM: the launcher, its libvirtd and virtlogd, and QEMU's own memory.</summary>
+/// <summary>What one VM costs beyond its guest RAM: every process of its launcher Pod (launcher, libvirtd, QEMU), less the guest RAM QEMU holds.</summary>
 internal static class OverheadBench
 {
     private const long GuestKiB = 256 * 1024;
@@ -27,7 +27,7 @@ internal static class OverheadBench
             var parts = string.Join(", ", processes.Select(p => $"{p.Name} {Mib(p.RssKiB)}"));
             return
             [
-                new Measurement("per-VM overhead, RSS (launcher+libvirtd+virtlogd+QEMU − guest RAM)", Mib(rss), "≤ 48 MiB target; KubeVirt reserves 240 MiB + 8 MiB/vCPU", $"{parts}; guest RAM resident {Mib(guestResident)}"),
+                new Measurement("per-VM overhead, RSS (every process of the launcher Pod − guest RAM)", Mib(rss), "≤ 48 MiB target; KubeVirt reserves 240 MiB + 8 MiB/vCPU", $"{parts}; guest RAM resident {Mib(guestResident)}"),
                 new Measurement("per-VM overhead, PSS (shared pages split among users)", Mib(pss), "", "the .NET runtime's mapped files are shared by every launcher on a node"),
             ];
         }
