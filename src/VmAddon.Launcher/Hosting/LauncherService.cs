@@ -6,6 +6,7 @@ using VmAddon.Launcher.Disks;
 using VmAddon.Launcher.Guest;
 using VmAddon.Launcher.GuestConsole;
 using VmAddon.Launcher.Logging;
+using VmAddon.Launcher.Native;
 
 namespace VmAddon.Launcher.Hosting;
 
@@ -33,6 +34,11 @@ internal sealed class LauncherService(
         {
             // A restarted container must not look ready before its new daemon answers.
             DeleteReadyMarker();
+            if (!OrphanReaper.Start())
+            {
+                logger.NotSubreaper();
+            }
+
             await disks.PrepareAsync(_options.Plan!, stoppingToken).ConfigureAwait(false);
             daemon.Start();
             await daemon.WaitUntilAnsweringAsync(stoppingToken).ConfigureAwait(false);

@@ -71,4 +71,7 @@ internal static partial class LauncherLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "KVM probe: could not write the cache {Cache}: {Reason}")]
     public static partial void ProbeCacheNotWritten(this ILogger logger, string cache, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "cannot become the reaper of orphaned processes (prctl PR_SET_CHILD_SUBREAPER failed); a killed guest may be reported late")]
+    public static partial void NotSubreaper(this ILogger logger);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using VmAddon.Launcher.Native;
 
 namespace VmAddon.Launcher.Tools;
 
@@ -48,7 +49,7 @@ internal static class ToolRunner
 
         try
         {
-            return Process.Start(start) ?? throw new LauncherException($"{tool.Command} did not start.");
+            return OrphanReaper.StartOwned(start) ?? throw new LauncherException($"{tool.Command} did not start.");
         }
         catch (Win32Exception e)
         {
