@@ -28,7 +28,7 @@ internal static class OverheadBench
             return
             [
                 new Measurement("per-VM overhead, RSS (every process of the launcher Pod − guest RAM)", Mib(rss), "≤ 48 MiB target; KubeVirt reserves 240 MiB + 8 MiB/vCPU", $"{parts}; guest RAM resident {Mib(guestResident)}"),
-                new Measurement("per-VM overhead, PSS (shared pages split among users)", Mib(pss), "", "the .NET runtime's mapped files are shared by every launcher on a node"),
+                new Measurement("per-VM overhead, PSS (shared pages split among users)", Mib(pss), "", "libvirt's and QEMU's library pages are shared by every VM on a node"),
             ];
         }
     }
