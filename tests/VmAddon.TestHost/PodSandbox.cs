@@ -119,6 +119,16 @@ public sealed class PodSandbox : IAsyncDisposable
         var until = DateTime.UtcNow + deadline;
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
+            if (Process.HasExited)
+            {
+                // Its last lines may still be in flight; waiting for the exit drains the output readers.
+                await Process.WaitForExitAsync();
+                if (Output.Contains(text, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
             if (DateTime.UtcNow > until || Process.HasExited)
             {
                 throw new TimeoutException($"the pod did not print \"{text}\" within {deadline} (exited: {Process.HasExited}). Its output:\n{Output}");
