@@ -28,7 +28,8 @@ internal static class ObjectMetadata
     public static bool IsDeleting(JsonObject obj) => String(obj, "deletionTimestamp").Length > 0;
 
     public static long Generation(JsonObject obj) =>
-        obj["metadata"] is JsonObject m && m["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
+        obj["metadata"] is JsonObject m && m["generation"] is JsonValue v
+        && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 0;
 
     public static void SetResourceVersion(JsonObject obj, long resourceVersion) =>
         Of(obj)["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -87,7 +87,7 @@ public sealed class ObjectStore : IDisposable
 
             metadata["uid"] = Guid.NewGuid().ToString();
             metadata["creationTimestamp"] = ObjectMetadata.Timestamp(_time.GetUtcNow());
-            metadata["generation"] = 1;
+            metadata["generation"] = 1L;
             metadata.Remove("deletionTimestamp");
             metadata.Remove("deletionGracePeriodSeconds");
             Commit(new StoreChange(WatchEventType.Added, key, created, null, 0));
@@ -206,7 +206,7 @@ public sealed class ObjectStore : IDisposable
             var marked = stored.DeepClone().AsObject();
             var metadata = ObjectMetadata.Of(marked);
             metadata["deletionTimestamp"] = ObjectMetadata.Timestamp(_time.GetUtcNow());
-            metadata["deletionGracePeriodSeconds"] = 0;
+            metadata["deletionGracePeriodSeconds"] = 0L;
             Commit(new StoreChange(WatchEventType.Modified, key, marked, stored, 0));
             return new DeleteResult(marked.DeepClone().AsObject(), Removed: false);
         }
