@@ -49,8 +49,19 @@ internal sealed class DurableLog : IDisposable
     public void Append(LogEntry entry)
     {
         var bytes = Encoding.UTF8.GetBytes(entry.ToLine() + "\n");
-        _log.Write(bytes);
-        _log.Flush(flushToDisk: true);
+        var end = _log.Position;
+        try
+        {
+            _log.Write(bytes);
+            _log.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // A half-written entry in the middle of the log would make it unreadable: cut it off before the error surfaces.
+            _log.SetLength(end);
+            _log.Seek(end, SeekOrigin.Begin);
+            throw;
+        }
     }
 
     /// <summary>Writes all objects to a new snapshot, then starts an empty log. A crash in between is safe: replay skips entries the snapshot covers.</summary>
