@@ -16,4 +16,13 @@ public static class StrategicMergePatch
 
         return new StrategicMerger(schema).MergeMap((JsonObject)originalMap.DeepClone(), patchMap, string.Empty);
     }
+
+    /// <summary>The two-way strategic merge patch that turns <paramref name="original"/> into <paramref name="modified"/>, with the directives kubectl would use.</summary>
+    public static JsonObject Create(JsonObject original, JsonObject modified, IStrategicSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(modified);
+        ArgumentNullException.ThrowIfNull(schema);
+        return new StrategicDiffer(schema, new DiffOptions(IgnoreDeletions: false, IgnoreChangesAndAdditions: false)).Diff(original, modified, string.Empty);
+    }
 }

@@ -227,4 +227,47 @@ public class StrategicMergePatchTests
         PatchMediaTypes.CustomResourceUnsupportedMessage.Should().Be(
             "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
     }
+
+    [Theory]
+    [InlineData(
+        "{'metadata':{'labels':{'a':'1'},'finalizers':['f1','f2']},'spec':{'containers':[{'name':'a','image':'1','env':[{'name':'X','value':'1'}]},{'name':'b'}],'tolerations':[{'key':'t'}]}}",
+        "{'metadata':{'labels':{'b':'2'},'finalizers':['f2','f3']},'spec':{'containers':[{'name':'c'},{'name':'a','image':'2','env':[]}],'tolerations':[]}}")]
+    [InlineData(
+        "{'spec':{'containers':[{'name':'a'},{'name':'b'}]}}",
+        "{'spec':{'containers':[{'name':'b'},{'name':'a'}]}}")]
+    public void Create_Gives_A_Patch_That_Turns_Original_Into_Modified(string original, string modified)
+    {
+        var patch = StrategicMergePatch.Create(Json.Object(original), Json.Object(modified), Pod);
+
+        StrategicMergePatch.Apply(Json.Object(original), patch, Pod).ShouldEqualJson(modified);
+    }
+
+    [Fact]
+    public void Create_Uses_Delete_Directives_For_Removed_Items()
+    {
+        var patch = StrategicMergePatch.Create(
+            Json.Object("{'metadata':{'finalizers':['a','b']},'spec':{'containers':[{'name':'a'},{'name':'b'}]}}"),
+            Json.Object("{'metadata':{'finalizers':['a']},'spec':{'containers':[{'name':'a'}]}}"),
+            Pod);
+
+        patch.ShouldEqualJson("{'metadata':{'$setElementOrder/finalizers':['a'],'$deleteFromPrimitiveList/finalizers':['b']},'spec':{'$setElementOrder/containers':[{'name':'a'}],'containers':[{'name':'b','$patch':'delete'}]}}");
+    }
+
+    [Fact]
+    public void Retain_Keys_Switches_A_Deployment_Strategy_Type()
+    {
+        Patching(
+            "{'spec':{'strategy':{'type':'RollingUpdate','rollingUpdate':{'maxSurge':1}}}}",
+            "{'spec':{'strategy':{'$retainKeys':['type'],'type':'Recreate'}}}",
+            "{'spec':{'strategy':{'type':'Recreate'}}}",
+            "Deployment");
+    }
+
+    [Fact]
+    public void Only_Objects_Can_Be_Strategically_Patched()
+    {
+        var act = () => StrategicMergePatch.Apply(Json.Parse("[1]")!, Json.Parse("{}")!, Pod);
+
+        act.Should().Throw<PatchException>();
+    }
 }
