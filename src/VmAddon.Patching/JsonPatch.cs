@@ -5,10 +5,18 @@ namespace VmAddon.Patching;
 /// <summary>RFC 6902 JSON Patch (kubectl patch --type json), atomic: the input document is never changed.</summary>
 public static class JsonPatch
 {
+    /// <summary>kube-apiserver's limit on operations in one JSON Patch.</summary>
+    public const int MaxOperations = 10000;
+
     /// <summary>Returns the patched copy of <paramref name="document"/>; throws <see cref="PatchException"/> and leaves it untouched on failure.</summary>
     public static JsonNode? Apply(JsonNode? document, JsonArray operations)
     {
         ArgumentNullException.ThrowIfNull(operations);
+        if (operations.Count > MaxOperations)
+        {
+            throw new PatchException($"The allowed maximum operations in a JSON patch is {MaxOperations}, got {operations.Count}", PatchException.TooLarge);
+        }
+
         var result = document?.DeepClone();
         foreach (var operation in operations)
         {

@@ -6,6 +6,8 @@ namespace VmAddon.Patching;
 /// <summary>Merges a strategic merge patch into a mutable copy of the original, the way kube-apiserver does for a PATCH request.</summary>
 internal sealed class StrategicMerger(IStrategicSchema schema)
 {
+    private const string InvalidRetainKeys = "invalid patch format of retainKeys";
+
     public JsonObject MergeMap(JsonObject? original, JsonObject patch, string path)
     {
         if (patch.TryGetPropertyValue(Patch, out var directive))
@@ -30,10 +32,16 @@ internal sealed class StrategicMerger(IStrategicSchema schema)
         {
             if (retain is not JsonArray retained)
             {
-                throw new PatchException($"invalid patch: {RetainKeys} must be a list of field names");
+                throw new PatchException(InvalidRetainKeys, PatchException.BadRequest);
             }
 
             var keep = retained.Select(k => k?.ToString()).ToHashSet(StringComparer.Ordinal);
+            // kube rejects a patch that sets a field its own $retainKeys would drop.
+            if (patch.Any(p => p.Value is not null && !p.Key.StartsWith('$') && !keep.Contains(p.Key)))
+            {
+                throw new PatchException(InvalidRetainKeys, PatchException.BadRequest);
+            }
+
             foreach (var name in result.Select(p => p.Key).Where(n => !keep.Contains(n)).ToList())
             {
                 result.Remove(name);

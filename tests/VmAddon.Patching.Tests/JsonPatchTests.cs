@@ -65,4 +65,15 @@ public class JsonPatchTests
 
         act.Should().Throw<PatchException>();
     }
+
+    [Fact]
+    public void A_Failing_Operation_Is_Unprocessable_And_Too_Many_Operations_Too_Large()
+    {
+        var failing = () => JsonPatch.Apply(Json.Parse("{}"), Json.Array("[{'op':'test','path':'/a','value':1}]"));
+        var many = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, JsonPatch.MaxOperations + 1).Select(_ => Json.Parse("{'op':'test','path':'','value':{}}"))]);
+        var tooMany = () => JsonPatch.Apply(Json.Parse("{}"), many);
+
+        failing.Should().Throw<PatchException>().Which.StatusCode.Should().Be(422);
+        tooMany.Should().Throw<PatchException>().Where(e => e.StatusCode == 413).WithMessage("The allowed maximum operations in a JSON patch is 10000, got 10001");
+    }
 }

@@ -270,4 +270,15 @@ public class StrategicMergePatchTests
 
         act.Should().Throw<PatchException>();
     }
+
+    [Fact]
+    public void Retain_Keys_Must_List_Every_Field_The_Patch_Sets()
+    {
+        var act = () => StrategicMergePatch.Apply(
+            Json.Parse("{'spec':{'strategy':{'type':'RollingUpdate'}}}")!,
+            Json.Parse("{'spec':{'strategy':{'$retainKeys':['type'],'type':'Recreate','rollingUpdate':{}}}}")!,
+            BuiltInStrategicSchema.For("Deployment"));
+
+        act.Should().Throw<PatchException>().Where(e => e.StatusCode == 400).WithMessage("invalid patch format of retainKeys");
+    }
 }
