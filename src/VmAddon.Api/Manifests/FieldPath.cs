@@ -13,8 +13,6 @@ public static partial class FieldPath
 
     public static string Index(string parent, int index) => $"{parent}[{index}]";
 
-    public static string Key(string parent, string key) => $"{parent}[{key}]";
-
     /// <summary>The path one step up, or the empty string at the top.</summary>
     public static string Parent(string path)
     {

@@ -33,11 +33,11 @@ public static class ManifestLoader
             return new LoadedResource(document, kind, name, null, typeErrors);
         }
 
-        var schemaErrors = ResourceSchemaCheck.Validate(kind!, content);
+        var (schemaErrors, pruned) = ResourceSchemaCheck.Check(kind!, content);
         object resource;
         try
         {
-            resource = ResourceKinds.Materialize(kind!, ResourceSchemaCheck.Prune(kind!, content));
+            resource = ResourceKinds.Materialize(kind!, pruned);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using VmAddon.Api.Manifests;
 using VmAddon.Api.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace VmAddon.Api.Tests.Schema;
 
@@ -72,10 +72,7 @@ public sealed class CrdFilesTests
     {
         foreach (var resource in CrdCatalog.All)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(resource.RenderYaml()));
-
-            var parsed = ToJson(stream.Documents.Single().RootNode);
+            var parsed = YamlManifestReader.Read(resource.RenderYaml()).Documents.Single().Content;
 
             JsonNode.DeepEquals(parsed, resource.CreateCrd()).Should().BeTrue(resource.Kind);
         }
@@ -86,24 +83,6 @@ public sealed class CrdFilesTests
             .Single(c => c!["name"]!.GetValue<string>() == name)!["jsonPath"]!.GetValue<string>();
 
     private static IEnumerable<string> Strings(JsonNode? array) => array!.AsArray().Select(s => s!.GetValue<string>());
-
-    /// <summary>Reads YAML as a Kubernetes client would: plain scalars resolve to bools, nulls and numbers; quoted ones stay strings.</summary>
-    internal static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JsonObject(map.Children.Select(c =>
-            KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, ToJson(c.Value)))),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar => scalar.Value switch
-        {
-            "true" => JsonValue.Create(true),
-            "false" => JsonValue.Create(false),
-            "null" or "~" => null,
-            var text when long.TryParse(text, out var number) => JsonValue.Create(number),
-            var text => JsonValue.Create(text),
-        },
-        YamlScalarNode scalar => JsonValue.Create(scalar.Value),
-        _ => throw new InvalidOperationException(node.NodeType.ToString()),
-    };
 
     private static string RepositoryRoot()
     {
