@@ -141,7 +141,9 @@ public static class ObjectAdmission
         var unknown = result.UnknownFields.Select(e => e.Path).ToList();
         if (unknown.Count > 0 && options.FieldValidation == FieldValidation.Strict)
         {
-            throw ApiException.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(f => $"unknown field \"{f}\"")));
+            // kube-apiserver's wording for a custom resource that fails strict decoding.
+            throw ApiException.BadRequest($"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}: strict decoding error: "
+                + string.Join(", ", unknown.Select(f => $"unknown field \"{f}\"")));
         }
 
         if (options.FieldValidation == FieldValidation.Warn)
