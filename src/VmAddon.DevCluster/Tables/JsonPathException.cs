@@ -1,4 +1,4 @@
 namespace VmAddon.DevCluster.Tables;
 
 /// <summary>A JSONPath that does not parse, or that fails on a given object (index out of range, filter over a non-list, incomparable values).</summary>
-public sealed class JsonPathException(string message) : Exception(message);
+internal sealed class JsonPathException(string message) : Exception(message);

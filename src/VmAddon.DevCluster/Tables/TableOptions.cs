@@ -11,13 +11,20 @@ public sealed record TableOptions(IncludeObjectPolicy IncludeObject = IncludeObj
     /// </summary>
     public static bool TryParseIncludeObject(string? value, out IncludeObjectPolicy policy)
     {
-        policy = value switch
+        switch (value)
         {
-            null or "" or "Metadata" => IncludeObjectPolicy.Metadata,
-            "None" => IncludeObjectPolicy.None,
-            "Object" => IncludeObjectPolicy.Object,
-            _ => (IncludeObjectPolicy)(-1),
-        };
-        return Enum.IsDefined(policy);
+            case null or "" or "Metadata":
+                policy = IncludeObjectPolicy.Metadata;
+                return true;
+            case "None":
+                policy = IncludeObjectPolicy.None;
+                return true;
+            case "Object":
+                policy = IncludeObjectPolicy.Object;
+                return true;
+            default:
+                policy = IncludeObjectPolicy.Metadata;
+                return false;
+        }
     }
 }
