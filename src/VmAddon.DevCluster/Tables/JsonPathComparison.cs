@@ -75,7 +75,7 @@ internal static class JsonPathComparison
             JsonValueKind.True => (Kind.Boolean, true),
             JsonValueKind.False => (Kind.Boolean, false),
             JsonValueKind.String => (Kind.String, v.GetValue<string>()),
-            JsonValueKind.Number => GoText.IntegerToken(v, out var n) ? (Kind.Integer, n) : (Kind.Float, GoText.Double(v)),
+            JsonValueKind.Number => GoText.IntegerToken(v, out var n) ? (Kind.Integer, (object)n) : (Kind.Float, (object)GoText.Double(v)),
             _ => throw new JsonPathException("invalid type for comparison"),
         },
         _ => throw new JsonPathException("invalid type for comparison"),
