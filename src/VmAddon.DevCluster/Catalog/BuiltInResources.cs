@@ -6,6 +6,13 @@ namespace VmAddon.DevCluster.Catalog;
 /// <summary>The built-in resources the dev API server serves, with kube-apiserver's names, verbs, subresources and selectable fields.</summary>
 public static class BuiltInResources
 {
+    private static readonly ResourceType CoreEventsType = new("", "v1", "events", "Event", true)
+    {
+        SelectableFields = Fields("involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+            "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent",
+            "source", "type"),
+    };
+
     private static readonly IReadOnlyList<string> NoCollectionDelete = ["create", "delete", "get", "list", "patch", "update", "watch"];
 
     public static IReadOnlyList<ApiResource> All { get; } =
@@ -36,15 +43,7 @@ public static class BuiltInResources
         {
             Type = new ResourceType("", "v1", "nodes", "Node", false) { SelectableFields = Fields("spec.unschedulable") },
         },
-        Core("events", "Event", "event", namespaced: true, typeof(Corev1Event), ["ev"]) with
-        {
-            Type = new ResourceType("", "v1", "events", "Event", true)
-            {
-                SelectableFields = Fields("involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
-                    "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent",
-                    "source", "type"),
-            },
-        },
+        Core("events", "Event", "event", namespaced: true, typeof(Corev1Event), ["ev"]) with { Type = CoreEventsType },
         Core("services", "Service", "service", namespaced: true, typeof(V1Service), ["svc"], hasStatus: true, all: true) with { ReturnsDeletedObject = true },
         Core("endpoints", "Endpoints", "endpoints", namespaced: true, typeof(V1Endpoints), ["ep"]),
         Core("configmaps", "ConfigMap", "configmap", namespaced: true, typeof(V1ConfigMap), ["cm"]),
@@ -63,6 +62,8 @@ public static class BuiltInResources
             Singular = "event",
             ShortNames = ["ev"],
             ModelType = typeof(Eventsv1Event),
+            Storage = CoreEventsType,
+            Conversion = new Events.EventsV1Storage(),
         },
         new ApiResource
         {

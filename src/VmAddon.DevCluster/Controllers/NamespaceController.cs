@@ -88,9 +88,9 @@ internal sealed class NamespaceController(ResourceRegistry registry, ResourceCat
     private async Task<int> DeleteContentAsync(string ns, CancellationToken cancellationToken)
     {
         var remaining = 0;
-        foreach (var resource in catalog.All.Where(r => r.Namespaced).DistinctBy(r => (r.Group, r.Plural)))
+        foreach (var resource in catalog.All.Where(r => r.Namespaced).DistinctBy(r => (r.StorageType.Group, r.StorageType.Resource)))
         {
-            var items = (await Store.ListAsync(resource.Type, new ListOptions(ns), cancellationToken).ConfigureAwait(false)).Items;
+            var items = (await Store.ListAsync(resource.StorageType, new ListOptions(ns), cancellationToken).ConfigureAwait(false)).Items;
             remaining += items.Count;
             foreach (var item in items.Where(i => !ObjectMetadata.IsDeleting(i)))
             {

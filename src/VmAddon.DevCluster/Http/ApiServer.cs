@@ -30,7 +30,8 @@ public sealed class ApiServer : IAsyncDisposable
         Catalog = catalog;
         Registry = new ResourceRegistry(store, options.Time);
         _log = app.Logger;
-        _resources = new ResourceEndpoint(catalog, Registry, new WatchStreamer(Registry, options.MaxWatchTimeout), new TableRenderer(options.Time));
+        var tables = new TableRenderer(options.Time);
+        _resources = new ResourceEndpoint(catalog, Registry, new WatchStreamer(Registry, options.MaxWatchTimeout, tables), tables);
         _openApi = new OpenApiDocuments(catalog);
         _controllers = new ControllerSet(Registry, catalog, options, app.Services.GetRequiredService<ILoggerFactory>());
         app.Use(LogRequestAsync);

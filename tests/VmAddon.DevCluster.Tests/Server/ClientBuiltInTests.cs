@@ -155,6 +155,32 @@ public sealed class ClientBuiltInTests(DevApiServer server)
         (await gone.Should().ThrowAsync<HttpOperationException>()).Which.Response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Core_and_events_k8s_io_events_are_one_store_seen_in_two_forms()
+    {
+        var ns = await server.NewNamespaceAsync();
+        await _client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event
+        {
+            Metadata = new V1ObjectMeta { Name = "e1" },
+            EventTime = DateTime.UtcNow,
+            ReportingController = "vmaddon.io/controller",
+            ReportingInstance = "c1",
+            Action = "Start",
+            Reason = "Started",
+            Type = "Normal",
+            Note = "the VM started",
+            Regarding = new V1ObjectReference { Kind = "VirtualMachine", Name = "vm1", NamespaceProperty = ns },
+        }, ns);
+
+        var core = await _client.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "involvedObject.name=vm1");
+        var modern = await _client.EventsV1.ListNamespacedEventAsync(ns, fieldSelector: "regarding.name=vm1,reportingController=vmaddon.io/controller");
+
+        core.Items.Should().ContainSingle().Which.Message.Should().Be("the VM started");
+        core.Items[0].ReportingComponent.Should().Be("vmaddon.io/controller");
+        modern.Items.Should().ContainSingle().Which.Note.Should().Be("the VM started");
+        modern.Items[0].ApiVersion.Should().Be("events.k8s.io/v1");
+    }
+
     private static V1Pod Pod(string name) => new()
     {
         Metadata = new V1ObjectMeta { Name = name },
