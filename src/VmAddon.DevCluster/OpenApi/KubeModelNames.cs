@@ -33,7 +33,7 @@ internal static partial class KubeModelNames
         "V1APIGroup", "V1APIGroupList", "V1APIResource", "V1APIResourceList", "V1APIVersions", "V1Condition",
         "V1DeleteOptions", "V1FieldSelectorRequirement", "V1GroupVersionForDiscovery", "V1LabelSelector",
         "V1LabelSelectorRequirement", "V1ListMeta", "V1ManagedFieldsEntry", "V1ObjectMeta", "V1OwnerReference",
-        "V1Patch", "V1Preconditions", "V1ServerAddressByClientCIDR", "V1Status", "V1StatusCause", "V1StatusDetails",
+        "V1Patch", "V1Preconditions", "V1ServerAddressByClientCIDR", "V1ShardInfo", "V1Status", "V1StatusCause", "V1StatusDetails",
         "V1WatchEvent",
     };
 
