@@ -150,7 +150,17 @@ public sealed class ObjectStore : IDisposable
             var generation = ObjectMetadata.Generation(stored);
             metadata["generation"] = GenerationRule.DesiredStateChanged(stored, updated) ? generation + 1 : generation;
 
-            if (ObjectMetadata.IsDeleting(stored) && !ObjectMetadata.HasFinalizers(updated))
+            if (ObjectMetadata.IsDeleting(stored))
+            {
+                var added = FinalizersOf(updated).Except(FinalizersOf(stored)).ToList();
+                if (added.Count > 0)
+                {
+                    throw StoreException.Invalid(type.QualifiedName, key.Name,
+                        $"metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(f => $"\"{f}\""))}}}");
+                }
+            }
+
+            if (ObjectMetadata.IsDeleting(stored) && !ObjectMetadata.HasFinalizers(updated) && !HasSpecFinalizers(key, updated) && ObjectMetadata.Of(stored)["deletionGracePeriodSeconds"]?.GetValue<long>() is null or 0)
             {
                 Commit(new StoreChange(WatchEventType.Deleted, key, updated, stored, 0));
                 return updated.DeepClone().AsObject();
@@ -171,42 +181,53 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
-    /// <summary>Deletes an object, or only marks it with deletionTimestamp while finalizers remain.</summary>
-    public async Task<DeleteResult> DeleteAsync(ResourceType type, string? ns, string name, DeletePreconditions? preconditions, CancellationToken cancellationToken)
+    /// <summary>Deletes an object, or only marks it with deletionTimestamp while finalizers remain or a grace period runs.</summary>
+    /// <remarks>The request carries preconditions, the grace period (above 0 only marks the object), and a finalizer the deletion adds (orphan, foregroundDeletion).</remarks>
+    public async Task<DeleteResult> DeleteAsync(ResourceType type, string? ns, string name, DeleteRequest? request, CancellationToken cancellationToken)
     {
+        request ??= DeleteRequest.Immediate;
         var key = new ObjectKey(type.Group, type.Resource, type.Namespaced ? ns ?? "" : "", name);
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var stored = Find(type, key);
-            var storedUid = ObjectMetadata.String(stored, "uid");
-            var storedVersion = ObjectMetadata.String(stored, "resourceVersion");
-            if (preconditions?.Uid is { Length: > 0 } uid && uid != storedUid)
+            CheckPreconditions(type, stored, request.Preconditions);
+            var grace = Math.Max(0, request.GracePeriodSeconds ?? 0);
+            var finalizers = FinalizersOf(stored);
+            if (request.AddFinalizer is { } added && !finalizers.Contains(added))
             {
-                throw StoreException.Conflict(type.QualifiedName, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {storedUid}");
+                finalizers.Add(added);
             }
 
-            if (preconditions?.ResourceVersion is { Length: > 0 } version && version != storedVersion)
-            {
-                throw StoreException.Conflict(type.QualifiedName, name, $"Precondition failed: ResourceVersion in precondition: {version}, ResourceVersion in object meta: {storedVersion}");
-            }
-
-            if (!ObjectMetadata.HasFinalizers(stored))
+            if (finalizers.Count == 0 && grace == 0 && !HasSpecFinalizers(key, stored))
             {
                 var removed = stored.DeepClone().AsObject();
                 Commit(new StoreChange(WatchEventType.Deleted, key, removed, stored, 0));
                 return new DeleteResult(removed.DeepClone().AsObject(), Removed: true);
             }
 
-            if (ObjectMetadata.IsDeleting(stored))
+            var storedGrace = ObjectMetadata.Of(stored)["deletionGracePeriodSeconds"]?.GetValue<long>();
+            var sameFinalizers = finalizers.SequenceEqual(FinalizersOf(stored));
+            if (ObjectMetadata.IsDeleting(stored) && sameFinalizers && (finalizers.Count > 0 || HasSpecFinalizers(key, stored) || storedGrace <= grace))
             {
+                // Deleting again changes nothing, except that a shorter grace period shortens the wait, as in kube-apiserver.
                 return new DeleteResult(stored.DeepClone().AsObject(), Removed: false);
             }
 
             var marked = stored.DeepClone().AsObject();
             var metadata = ObjectMetadata.Of(marked);
-            metadata["deletionTimestamp"] = ObjectMetadata.Timestamp(_time.GetUtcNow());
-            metadata["deletionGracePeriodSeconds"] = 0L;
+            var now = _time.GetUtcNow();
+            if (!ObjectMetadata.IsDeleting(stored) || (finalizers.Count == 0 && grace < storedGrace))
+            {
+                metadata["deletionTimestamp"] = ObjectMetadata.Timestamp(now.AddSeconds(finalizers.Count > 0 && grace == 0 ? 0 : grace));
+                metadata["deletionGracePeriodSeconds"] = (long)grace;
+            }
+
+            if (finalizers.Count > 0)
+            {
+                metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode?)JsonValue.Create(f))]);
+            }
+
             Commit(new StoreChange(WatchEventType.Modified, key, marked, stored, 0));
             return new DeleteResult(marked.DeepClone().AsObject(), Removed: false);
         }
@@ -351,6 +372,23 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
+    /// <summary>Raised under the store's lock after every committed change, in resourceVersion order; handlers must only enqueue.</summary>
+    internal event Action<StoreChange>? Committed;
+
+    /// <summary>Every stored object of every resource, at one resourceVersion.</summary>
+    internal async Task<(IReadOnlyList<(ObjectKey Key, JsonObject Object)> Objects, long ResourceVersion)> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return ([.. _objects.Values.SelectMany(b => b.Values)], _resourceVersion);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     public void Dispose()
     {
         foreach (var watcher in _watchers.Keys)
@@ -383,6 +421,7 @@ public sealed class ObjectStore : IDisposable
 
         Interlocked.Exchange(ref _resourceVersion, resourceVersion);
         _history.Add(change);
+        Committed?.Invoke(change);
         foreach (var watcher in _watchers.Keys)
         {
             if (watcher.EventFor(change) is { } watchEvent)
@@ -438,6 +477,29 @@ public sealed class ObjectStore : IDisposable
 
         return bucket;
     }
+
+    private static void CheckPreconditions(ResourceType type, JsonObject stored, DeletePreconditions? preconditions)
+    {
+        var name = ObjectMetadata.String(stored, "name");
+        var storedUid = ObjectMetadata.String(stored, "uid");
+        var storedVersion = ObjectMetadata.String(stored, "resourceVersion");
+        if (preconditions?.Uid is { Length: > 0 } uid && uid != storedUid)
+        {
+            throw StoreException.Conflict(type.QualifiedName, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {storedUid}");
+        }
+
+        if (preconditions?.ResourceVersion is { Length: > 0 } version && version != storedVersion)
+        {
+            throw StoreException.Conflict(type.QualifiedName, name, $"Precondition failed: ResourceVersion in precondition: {version}, ResourceVersion in object meta: {storedVersion}");
+        }
+    }
+
+    // A namespace also waits for spec.finalizers ("kubernetes"), which the namespace controller removes once the namespace is empty.
+    private static bool HasSpecFinalizers(ObjectKey key, JsonObject obj) =>
+        key.Group.Length == 0 && key.Resource == "namespaces" && obj["spec"]?["finalizers"] is JsonArray { Count: > 0 };
+
+    private static List<string> FinalizersOf(JsonObject obj) =>
+        ObjectMetadata.Of(obj)["finalizers"] is JsonArray list ? [.. list.Select(f => f?.GetValue<string>() ?? "")] : [];
 
     private JsonObject Find(ResourceType type, ObjectKey key) =>
         Bucket(key).TryGetValue(key.SortKey, out var entry) ? entry.Object : throw StoreException.NotFound(type.QualifiedName, key.Name);

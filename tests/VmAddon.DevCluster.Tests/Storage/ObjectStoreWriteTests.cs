@@ -225,13 +225,13 @@ public sealed class ObjectStoreWriteTests
         using var store = Store();
         var vm = await store.CreateAsync(VirtualMachines, Vm("x"), _ct);
 
-        var wrongUid = () => store.DeleteAsync(VirtualMachines, "default", "x", new DeletePreconditions(Uid: "other"), _ct);
-        var wrongRv = () => store.DeleteAsync(VirtualMachines, "default", "x", new DeletePreconditions(ResourceVersion: "999"), _ct);
+        var wrongUid = () => store.DeleteAsync(VirtualMachines, "default", "x", new DeleteRequest(new DeletePreconditions(Uid: "other")), _ct);
+        var wrongRv = () => store.DeleteAsync(VirtualMachines, "default", "x", new DeleteRequest(new DeletePreconditions(ResourceVersion: "999")), _ct);
 
         (await wrongUid.Should().ThrowAsync<StoreException>()).Which.Message.Should()
             .Be($"Operation cannot be fulfilled on virtualmachines.vmaddon.io \"x\": Precondition failed: UID in precondition: other, UID in object meta: {vm["metadata"]!["uid"]}");
         (await wrongRv.Should().ThrowAsync<StoreException>()).Which.Reason.Should().Be(StoreErrorReason.Conflict);
-        var ok = await store.DeleteAsync(VirtualMachines, "default", "x", new DeletePreconditions((string)vm["metadata"]!["uid"]!, Rv(vm)), _ct);
+        var ok = await store.DeleteAsync(VirtualMachines, "default", "x", new DeleteRequest(new DeletePreconditions((string)vm["metadata"]!["uid"]!, Rv(vm))), _ct);
         ok.Removed.Should().BeTrue();
     }
 }
