@@ -51,7 +51,7 @@ internal static class CustomResourceSchemas
     private static JsonObject List(ApiResource resource, string kindName)
     {
         var metadata = ModelSchemas.RefWithSiblings(KubeModelNames.ListMeta);
-        metadata["description"] = "Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds";
+        metadata["description"] = "Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
         return new JsonObject
         {
             ["description"] = $"{resource.ListKind} is a list of {resource.Kind}",
