@@ -54,6 +54,9 @@ public sealed record ApiResource
     /// <summary>The structural schema requests are checked and pruned against (custom resources); null for built-ins.</summary>
     public StructuralValidator? Validator { get; init; }
 
+    /// <summary>Whether a DELETE that removes the object answers with the object (pods, services, serviceaccounts) rather than a Status of success.</summary>
+    public bool ReturnsDeletedObject { get; init; }
+
     /// <summary>The KubernetesClient model of a built-in kind (V1Pod, ...), from which its OpenAPI schema is reflected; null for custom resources.</summary>
     public Type? ModelType { get; init; }
 

@@ -18,6 +18,7 @@ public static class BuiltInResources
         },
         Core("pods", "Pod", "pod", namespaced: true, typeof(V1Pod), ["po"], hasStatus: true, all: true) with
         {
+            ReturnsDeletedObject = true,
             Type = new ResourceType("", "v1", "pods", "Pod", true)
             {
                 SelectableFields = Fields("spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
@@ -44,14 +45,14 @@ public static class BuiltInResources
                     "source", "type"),
             },
         },
-        Core("services", "Service", "service", namespaced: true, typeof(V1Service), ["svc"], hasStatus: true, all: true),
+        Core("services", "Service", "service", namespaced: true, typeof(V1Service), ["svc"], hasStatus: true, all: true) with { ReturnsDeletedObject = true },
         Core("endpoints", "Endpoints", "endpoints", namespaced: true, typeof(V1Endpoints), ["ep"]),
         Core("configmaps", "ConfigMap", "configmap", namespaced: true, typeof(V1ConfigMap), ["cm"]),
         Core("secrets", "Secret", "secret", namespaced: true, typeof(V1Secret), []) with
         {
             Type = new ResourceType("", "v1", "secrets", "Secret", true) { SelectableFields = Fields("type") },
         },
-        Core("serviceaccounts", "ServiceAccount", "serviceaccount", namespaced: true, typeof(V1ServiceAccount), ["sa"]),
+        Core("serviceaccounts", "ServiceAccount", "serviceaccount", namespaced: true, typeof(V1ServiceAccount), ["sa"]) with { ReturnsDeletedObject = true },
         new ApiResource
         {
             Type = new ResourceType("events.k8s.io", "v1", "events", "Event", true)

@@ -151,7 +151,9 @@ public static class ObjectAdmission
             warnings.AddRange(unknown.Select(f => $"unknown field \"{f}\""));
         }
 
-        return validator.Prune(obj).Pruned!.AsObject();
+        var pruned = validator.Prune(obj).Pruned!.AsObject();
+        Api.Schema.StructuralDefaulter.Apply(pruned, validator.Schema);
+        return pruned;
     }
 
     private static void CopyStatus(JsonObject old, JsonObject obj)

@@ -162,6 +162,19 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
         await Guard(pods, name, () => Store.UpdateAsync(pods.Type, pod, cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>The namespaces/finalize subresource: replaces spec.finalizers alone; a deleting namespace left without finalizers goes.</summary>
+    public async Task<JsonObject> FinalizeNamespaceAsync(ApiResource namespaces, string name, JsonObject body, CancellationToken cancellationToken)
+    {
+        var ns = await Guard(namespaces, name, () => Store.GetAsync(namespaces.Type, null, name, cancellationToken)).ConfigureAwait(false);
+        ns["spec"] = new JsonObject { ["finalizers"] = body["spec"]?["finalizers"]?.DeepClone() ?? new JsonArray() };
+        if (body["metadata"]?["resourceVersion"]?.GetValue<string>() is { Length: > 0 } resourceVersion)
+        {
+            ns["metadata"]!["resourceVersion"] = resourceVersion;
+        }
+
+        return Present(namespaces, await Guard(namespaces, name, () => Store.UpdateAsync(namespaces.Type, ns, cancellationToken)).ConfigureAwait(false));
+    }
+
     private async Task<WriteResult> WriteAsync(
         ApiResource resource, string? ns, string name, JsonObject body, JsonObject old, string? subresource, WriteOptions options, CancellationToken cancellationToken)
     {
