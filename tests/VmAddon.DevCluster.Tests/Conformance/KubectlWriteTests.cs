@@ -49,25 +49,30 @@ public sealed class KubectlWriteTests(DevApiServer server)
     public async Task Apply_of_a_built_in_type_uses_strategic_merge_by_container_name()
     {
         var ns = await server.NewNamespaceAsync();
-        var pod = (string image, string env) => $$"""
+        var pod = (string image, string label) => $$"""
             apiVersion: v1
             kind: Pod
-            metadata: {name: p}
+            metadata:
+              name: p
+              labels:
+                {{label}}
             spec:
               containers:
               - name: main
                 image: {{image}}
-                env: [{{env}}]
+                env: [{name: A, value: a}]
               - name: side
                 image: busybox:1
             """;
 
-        await _kubectl.SucceedAsync($"-n {ns} apply -f -", pod("busybox:1", "{name: A, value: a}"));
-        var configured = await _kubectl.SucceedAsync($"-n {ns} apply -f -", pod("busybox:2", "{name: A, value: a}, {name: B, value: b}"));
-        var result = await _kubectl.SucceedAsync($"-n {ns} get pod p -o jsonpath='{{range .spec.containers[*]}}{{.name}}={{.image}} {{end}}{{.spec.containers[0].env}}'");
+        await _kubectl.SucceedAsync($"-n {ns} apply -f -", pod("busybox:1", "v: one"));
+        await _kubectl.SucceedAsync($"-n {ns} patch pod p --type strategic -p '{{\"spec\":{{\"containers\":[{{\"name\":\"side\",\"image\":\"busybox:3\"}}]}}}}'");
+        var configured = await _kubectl.SucceedAsync($"-n {ns} apply -f -", pod("busybox:2", "w: two"));
+        var result = await _kubectl.SucceedAsync($"-n {ns} get pod p -o jsonpath='{{range .spec.containers[*]}}{{.name}}={{.image}} {{end}}{{.spec.containers[0].env}} {{.metadata.labels}}'");
 
         configured.Should().Be("pod/p configured\n");
-        result.Should().Be("main=busybox:2 side=busybox:1 [{\"name\":\"A\",\"value\":\"a\"},{\"name\":\"B\",\"value\":\"b\"}]");
+        // Apply re-asserts every field the file sets (side's image goes back), merges containers by name, and drops the label the file no longer has.
+        result.Should().Be("main=busybox:2 side=busybox:1 [{\"name\":\"A\",\"value\":\"a\"}] {\"w\":\"two\"}");
     }
 
     [Fact]
@@ -127,7 +132,7 @@ public sealed class KubectlWriteTests(DevApiServer server)
         scaled.Should().Be("virtualmachinepool.vmaddon.io/pool scaled\n");
         replicas.Should().Be("3");
         wrongCurrent.ExitCode.Should().NotBe(0);
-        wrongCurrent.Error.Should().Contain("Expected replicas to be 7, was 0");
+        wrongCurrent.Error.Should().Contain("Expected replicas to be 7, was 3");
     }
 
     [Fact]
