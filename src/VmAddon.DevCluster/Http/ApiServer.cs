@@ -117,8 +117,20 @@ public sealed class ApiServer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         try
         {
+            if (path == "/openapi/v2" && !AcceptsJson(context.Request))
+            {
+                // kube-apiserver answers a protobuf-only request for the v2 document with 406; we serve JSON only.
+                throw new ApiException(406, "NotAcceptable", "only the following media types are accepted: application/json");
+            }
+
             if (Document(path, context) is { } document)
             {
+                if (path.StartsWith("/openapi/v3/", StringComparison.Ordinal) && _openApi.V3Hash(path["/openapi/v3/".Length..]) is { } hash)
+                {
+                    context.Response.Headers.ETag = $"\"{hash}\"";
+                    context.Response.Headers.CacheControl = context.Request.Query.ContainsKey("hash") ? "public, immutable" : "no-cache, private";
+                }
+
                 await JsonResponses.WriteAsync(context, 200, document).ConfigureAwait(false);
             }
             else if (path is "/healthz" or "/readyz" or "/livez")
@@ -148,6 +160,12 @@ public sealed class ApiServer : IAsyncDisposable
             _log.LogError(e, "request {Verb} {Path} failed", context.Request.Method, path);
             await JsonResponses.WriteErrorAsync(context, new ApiException(500, "InternalError", $"Internal error occurred: {e.Message}")).ConfigureAwait(false);
         }
+    }
+
+    private static bool AcceptsJson(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Length == 0 || accept.Contains("application/json", StringComparison.Ordinal) || accept.Contains("*/*", StringComparison.Ordinal);
     }
 
     private JsonNode? Document(string path, HttpContext context)

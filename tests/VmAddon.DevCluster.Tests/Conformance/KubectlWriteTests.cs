@@ -157,12 +157,16 @@ public sealed class KubectlWriteTests(DevApiServer server)
 
         var badEnum = await _kubectl.RunAsync($"-n {ns} create -f -", Manifests.Vm("bad", runStrategy: "Sometimes"));
         var unknownField = await _kubectl.RunAsync($"-n {ns} create -f -", Manifests.Vm("bad2", extraSpec: "\n  bogus: 1"));
+        var builtInUnknown = await _kubectl.RunAsync($"-n {ns} create -f -", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"busybox\",\"colour\":\"red\"}]}}");
 
         badEnum.ExitCode.Should().Be(1);
         badEnum.Error.Should().Be("The VirtualMachine \"bad\" is invalid: spec.runStrategy: Unsupported value: \"Sometimes\": supported values: "
             + "\"Always\", \"Halted\", \"Manual\", \"RerunOnFailure\", \"Once\"\n");
         unknownField.ExitCode.Should().Be(1);
-        unknownField.Error.Should().Contain("unknown field \"spec.bogus\"");
+        unknownField.Error.Should().Be("Error from server (BadRequest): error when creating \"STDIN\": VirtualMachine in version \"v1alpha1\" cannot be handled as a VirtualMachine: "
+            + "strict decoding error: unknown field \"spec.bogus\"\n");
+        builtInUnknown.Error.Should().Be("Error from server (BadRequest): error when creating \"STDIN\": Pod in version \"v1\" cannot be handled as a Pod: "
+            + "strict decoding error: unknown field \"spec.containers[0].colour\"\n");
     }
 
     [Fact]
