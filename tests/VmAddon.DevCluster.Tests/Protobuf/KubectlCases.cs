@@ -19,7 +19,8 @@ internal static class KubectlCases
             yield return new KubectlCase(
                 entry!["name"]!.GetValue<string>(),
                 [.. entry["args"]!.AsArray().Select(a => a!.GetValue<string>())],
-                entry["dryRun"]?.GetValue<bool>() ?? true);
+                entry["dryRun"]?.GetValue<bool>() ?? true,
+                entry["live"]?.GetValue<bool>() ?? true);
         }
     }
 
@@ -41,5 +42,9 @@ internal static class KubectlCases
     private static string FolderOf([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "testdata");
 }
 
-/// <summary>One captured kubectl command; <paramref name="DryRun"/> is false when kubectl cannot print the object it sends.</summary>
-internal sealed record KubectlCase(string Name, IReadOnlyList<string> Args, bool DryRun);
+/// <summary>
+/// One captured kubectl command. <paramref name="DryRun"/> is false when kubectl cannot print the object it sends;
+/// <paramref name="Live"/> is false when the command first reads objects (a CronJob, a Deployment's scale
+/// subresource) that the capture server does not serve.
+/// </summary>
+internal sealed record KubectlCase(string Name, IReadOnlyList<string> Args, bool DryRun, bool Live);

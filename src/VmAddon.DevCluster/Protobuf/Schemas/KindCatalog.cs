@@ -15,6 +15,7 @@ internal static class KindCatalog
         [("v1", "ResourceQuota")] = CoreV1.ResourceQuota,
         [("v1", "Pod")] = CoreV1Pods.Pod,
         [("apps/v1", "Deployment")] = AppsV1.Deployment,
+        [("autoscaling/v1", "HorizontalPodAutoscaler")] = AutoscalingV1.HorizontalPodAutoscaler,
         [("batch/v1", "Job")] = BatchV1.Job,
         [("batch/v1", "CronJob")] = BatchV1.CronJob,
         [("rbac.authorization.k8s.io/v1", "Role")] = RbacV1.Role,
