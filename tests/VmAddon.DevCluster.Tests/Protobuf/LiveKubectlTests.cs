@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using VmAddon.DevCluster.Protobuf;
 using Xunit.Abstractions;
@@ -9,13 +10,16 @@ namespace VmAddon.DevCluster.Tests.Protobuf;
 
 /// <summary>
 /// Runs the real kubectl 1.32 against a capture server, when it is installed, and checks that every body it
-/// POSTs decodes to what the same command prints with --dry-run=client -o json.
+/// POSTs decodes to what the same command prints with --dry-run=client -o json. With
+/// VMADDON_REWRITE_PROTOBUF_TESTDATA=1 it also rewrites testdata/ from what kubectl sent and printed.
 /// </summary>
 public sealed class LiveKubectlTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(1);
 
     private static readonly string[] Candidates = ["/usr/lib/google-cloud-sdk/bin/kubectl.1.32"];
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 4 };
 
     private readonly string _home = Directory.CreateTempSubdirectory("vmaddon-kubectl-").FullName;
     private CaptureApiServer? _server;
@@ -51,7 +55,15 @@ public sealed class LiveKubectlTests(ITestOutputHelper output) : IAsyncLifetime
 
             await RunAsync(kubectl, kubectlCase.Args);
 
-            AssertOneProtobufPost(kubectlCase.Name, expected);
+            var body = AssertOneProtobufPost(kubectlCase.Name, expected);
+            if (Environment.GetEnvironmentVariable("VMADDON_REWRITE_PROTOBUF_TESTDATA") == "1")
+            {
+                await File.WriteAllTextAsync(Path.Combine(KubectlCases.Folder, $"{kubectlCase.Name}.pb.b64"), Convert.ToBase64String(body) + "\n");
+                if (kubectlCase.DryRun)
+                {
+                    await File.WriteAllTextAsync(Path.Combine(KubectlCases.Folder, $"{kubectlCase.Name}.expected.json"), expected.ToJsonString(Indented) + "\n");
+                }
+            }
         }
     }
 
@@ -77,18 +89,19 @@ public sealed class LiveKubectlTests(ITestOutputHelper output) : IAsyncLifetime
         var expected = JsonNode.Parse(await RunAsync(kubectl, WithFlags(args, "--dry-run=client", "-o", "json")))!;
         await RunAsync(kubectl, args);
 
-        var decoded = AssertOneProtobufPost("secret-tls", expected);
+        var decoded = KubeProtobuf.Decode(AssertOneProtobufPost("secret-tls", expected));
         decoded["type"]!.GetValue<string>().Should().Be("kubernetes.io/tls");
     }
 
-    private JsonObject AssertOneProtobufPost(string name, JsonNode expected)
+    /// <summary>Checks the one body kubectl POSTed and returns it.</summary>
+    private byte[] AssertOneProtobufPost(string name, JsonNode expected)
     {
         var posts = _server!.TakeRequests();
         posts.Should().ContainSingle($"`{name}` POSTs one object");
         KubeProtobuf.IsProtobuf(posts[0].ContentType).Should().BeTrue($"`{name}` sends {posts[0].ContentType}");
         var decoded = KubeProtobuf.Decode(posts[0].Body);
         JsonNode.DeepEquals(decoded, expected).Should().BeTrue($"`{name}` decoded:\n{decoded}\nkubectl printed:\n{expected}");
-        return decoded;
+        return posts[0].Body;
     }
 
     private async Task<string> RunAsync(string kubectl, IEnumerable<string> args)
