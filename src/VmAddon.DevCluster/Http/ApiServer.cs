@@ -117,12 +117,6 @@ public sealed class ApiServer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         try
         {
-            if (path == "/openapi/v2" && !AcceptsJson(context.Request))
-            {
-                // kube-apiserver answers a protobuf-only request for the v2 document with 406; we serve JSON only.
-                throw new ApiException(406, "NotAcceptable", "only the following media types are accepted: application/json");
-            }
-
             if (Document(path, context) is { } document)
             {
                 if (path.StartsWith("/openapi/v3/", StringComparison.Ordinal) && _openApi.V3Hash(path["/openapi/v3/".Length..]) is { } hash)
@@ -162,12 +156,6 @@ public sealed class ApiServer : IAsyncDisposable
         }
     }
 
-    private static bool AcceptsJson(HttpRequest request)
-    {
-        var accept = request.Headers.Accept.ToString();
-        return accept.Length == 0 || accept.Contains("application/json", StringComparison.Ordinal) || accept.Contains("*/*", StringComparison.Ordinal);
-    }
-
     private JsonNode? Document(string path, HttpContext context)
     {
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -181,6 +169,8 @@ public sealed class ApiServer : IAsyncDisposable
                 ? DiscoveryDocuments.Group(found.Group, found.Versions)
                 : throw ApiException.NotFoundPath(),
             ["apis", var group, var version] => DiscoveryDocuments.Resources(Catalog, group, version) ?? throw ApiException.NotFoundPath(),
+            // JSON even to kubectl's protobuf-only request: it then skips client-side validation and reports an unknown kind
+            // as "no matches for kind", where a 406 would stop it with a content-type error instead.
             ["openapi", "v2"] => _openApi.V2(),
             ["openapi", "v3"] => _openApi.V3Index(),
             ["openapi", "v3", .. var rest] => _openApi.V3GroupVersion(string.Join('/', rest)) ?? throw ApiException.NotFoundPath(),

@@ -76,6 +76,22 @@ public sealed class KubectlWriteTests(DevApiServer server)
     }
 
     [Fact]
+    public async Task Kubectl_create_generators_send_protobuf_and_are_understood()
+    {
+        var ns = await server.NewNamespaceAsync();
+
+        var created = await _kubectl.SucceedAsync($"-n {ns} create configmap settings --from-literal=mode=fast");
+        var secret = await _kubectl.SucceedAsync($"-n {ns} create secret generic creds --from-literal=user=admin");
+        var values = await _kubectl.SucceedAsync($"-n {ns} get configmap settings -o jsonpath='{{.data.mode}}'");
+        var accounts = await _kubectl.SucceedAsync($"-n {ns} get serviceaccounts -o name");
+
+        created.Should().Be("configmap/settings created\n");
+        secret.Should().Be("secret/creds created\n");
+        values.Should().Be("fast");
+        accounts.Should().Be("serviceaccount/default\n", "every namespace gets a default ServiceAccount");
+    }
+
+    [Fact]
     public async Task Label_annotate_and_every_patch_type_change_the_object()
     {
         var ns = await server.NewNamespaceAsync();
