@@ -1,0 +1,89 @@
+using k8s;
+using k8s.Models;
+using VmAddon.DevCluster.Http;
+
+namespace VmAddon.DevCluster.Tests.Load;
+
+/// <summary>vmaddon-dev on loopback with VmAddon's VirtualMachine CRD established and the namespaces a load run writes to; clients talk real HTTP.</summary>
+internal sealed class LoadCluster : IAsyncDisposable
+{
+    private readonly ApiServer _server;
+    private readonly List<Kubernetes> _clients = [];
+
+    private LoadCluster(ApiServer server) => _server = server;
+
+    public static async Task<LoadCluster> StartAsync(IEnumerable<string> namespaces, CancellationToken cancellationToken)
+    {
+        var cluster = new LoadCluster(await ApiServer.StartAsync(new ApiServerOptions(), cancellationToken: cancellationToken));
+        try
+        {
+            var client = cluster.NewClient();
+            var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
+                await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "crds", "virtualmachines.vmaddon.io.yaml"), cancellationToken));
+            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken);
+            await WaitForEstablishedAsync(client, crd.Metadata.Name, cancellationToken);
+            foreach (var ns in namespaces)
+            {
+                await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } }, cancellationToken: cancellationToken);
+            }
+
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A client of its own (its own HttpClient and connections), as a separate program would have; disposed with the cluster.</summary>
+    public Kubernetes NewClient()
+    {
+        var client = new Kubernetes(new KubernetesClientConfiguration { Host = _server.BaseAddress.ToString() });
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_clients)
+        {
+            _clients.ForEach(c => c.Dispose());
+        }
+
+        await _server.DisposeAsync();
+    }
+
+    private static async Task WaitForEstablishedAsync(Kubernetes client, string name, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var crd = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: deadline.Token);
+            if (crd.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "VmAddon.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no VmAddon.sln above {AppContext.BaseDirectory}");
+    }
+}
