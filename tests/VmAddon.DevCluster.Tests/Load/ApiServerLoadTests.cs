@@ -6,6 +6,7 @@ namespace VmAddon.DevCluster.Tests.Load;
 /// The load requirement: many concurrent clients, each with several watches, and no event lost or reordered per object,
 /// with 10,000 objects and 100 watches on a 2-core machine. Timings go to the test output, never into an assertion (DESIGN §6).
 /// </summary>
+[Collection(LoadCollection.Name)]
 public sealed class ApiServerLoadTests(LoadRun run, ITestOutputHelper output) : IClassFixture<LoadRun>
 {
     [Fact]
@@ -22,7 +23,9 @@ public sealed class ApiServerLoadTests(LoadRun run, ITestOutputHelper output) : 
             .ToList();
 
         run.Recorders.Should().HaveCount(100);
-        problems.Should().BeEmpty("every watch reads, per object, ADDED, MODIFIED..., DELETED as written, with strictly increasing resourceVersions");
+        problems.Should().BeEmpty(
+            "every watch reads, per object, ADDED, MODIFIED..., DELETED as written, with strictly increasing resourceVersions; {0} of {1} watches did not:\n{2}",
+            problems.Count, run.Recorders.Count, string.Join("\n", problems.Take(10)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using k8s;
 using k8s.Models;
 using VmAddon.DevCluster.Http;
@@ -37,9 +38,14 @@ internal sealed class LoadCluster : IAsyncDisposable
     }
 
     /// <summary>A client of its own (its own HttpClient and connections), as a separate program would have; disposed with the cluster.</summary>
-    public Kubernetes NewClient()
+    /// <param name="receiveBufferBytes">When given, a fixed TCP receive buffer, so a reader that stops reading holds back the server soon.</param>
+    public Kubernetes NewClient(int? receiveBufferBytes = null)
     {
-        var client = new Kubernetes(new KubernetesClientConfiguration { Host = _server.BaseAddress.ToString() });
+        var client = new Kubernetes(new KubernetesClientConfiguration
+        {
+            Host = _server.BaseAddress.ToString(),
+            FirstMessageHandlerSetup = receiveBufferBytes is { } bytes ? handler => LimitReceiveBuffer(handler, bytes) : null,
+        });
         lock (_clients)
         {
             _clients.Add(client);
@@ -56,6 +62,30 @@ internal sealed class LoadCluster : IAsyncDisposable
         }
 
         await _server.DisposeAsync();
+    }
+
+    // Linux grows a loopback socket's receive buffer to tens of MiB unless SO_RCVBUF is set, which fixes it.
+    private static void LimitReceiveBuffer(HttpMessageHandler handler, int bytes)
+    {
+        if (handler is not SocketsHttpHandler sockets)
+        {
+            throw new InvalidOperationException($"KubernetesClient's handler is a {handler.GetType().Name}, not a SocketsHttpHandler");
+        }
+
+        sockets.ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = bytes };
+            try
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
     }
 
     private static async Task WaitForEstablishedAsync(Kubernetes client, string name, CancellationToken cancellationToken)

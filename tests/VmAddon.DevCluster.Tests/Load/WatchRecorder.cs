@@ -7,7 +7,11 @@ namespace VmAddon.DevCluster.Tests.Load;
 /// Keeps one watch open and records every event it reads. Like client-go's reflector it resumes from the last resourceVersion it saw
 /// when the server ends the stream, and after a 410 ERROR that closed it as too slow; each resume is counted, as the test reports them.
 /// </summary>
-internal sealed class WatchRecorder(WatchSpec spec, IKubernetes client, string startResourceVersion)
+/// <param name="spec">What to watch.</param>
+/// <param name="client">The client to watch with.</param>
+/// <param name="startResourceVersion">Where the watch starts.</param>
+/// <param name="readGate">When given, a stalled reader: after each event it waits for this task before it reads on.</param>
+internal sealed class WatchRecorder(WatchSpec spec, IKubernetes client, string startResourceVersion, Task? readGate = null)
 {
     private readonly Lock _gate = new();
     private readonly List<SeenEvent> _events = [];
@@ -71,6 +75,10 @@ internal sealed class WatchRecorder(WatchSpec spec, IKubernetes client, string s
                     Record(seen);
                     from = seen.ResourceVersion.ToString(CultureInfo.InvariantCulture);
                     read++;
+                    if (readGate is not null)
+                    {
+                        await readGate;
+                    }
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
