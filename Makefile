@@ -35,7 +35,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
 help:
 	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
-	@echo "make build  build everything, bin/kubectl-vm and bin/vmaddon-launcher"
+	@echo "make build  build everything, bin/kubectl-vm, bin/vmaddon-launcher and bin/vmaddon-dev"
 	@echo "make test   run the whole test suite and print 'N passed, N failed'"
 	@echo "make crds   regenerate crds/ from the C# types"
 	@echo "make bench  measure LibvirtSharp against virsh and the per-VM overhead, and print a table"
@@ -55,11 +55,12 @@ build:
 	$(DOTNET) build VmAddon.sln -c $(CONFIGURATION) -nologo -clp:NoSummary
 	@mkdir -p bin
 	@printf '#!/bin/sh\n# kubectl plugin entry point: `kubectl vm ...` runs this.\nexec "$$(dirname "$$(readlink -f "$$0")")/../src/VmAddon.Cli/bin/$(CONFIGURATION)/net10.0/kubectl-vm" "$$@"\n' > bin/kubectl-vm
+	@printf '#!/bin/sh\n# The local control plane: `vmaddon-dev api` is the dev Kubernetes API server.\nexec "$$(dirname "$$(readlink -f "$$0")")/../src/VmAddon.DevCluster/bin/$(CONFIGURATION)/net10.0/vmaddon-dev" "$$@"\n' > bin/vmaddon-dev
 	@# The launcher runs once per VM, so it ships compiled ahead of time (NativeAOT): no JIT, a fraction of the memory.
 	$(DOTNET) publish src/VmAddon.Launcher -c $(CONFIGURATION) -r linux-x64 -p:VmAddonAot=true -o out/launcher -nologo -clp:NoSummary
 	@printf '#!/bin/sh\n# The launcher Pod entrypoint (and its console and probe-kvm commands), compiled ahead of time.\nexec "$$(dirname "$$(readlink -f "$$0")")/../out/launcher/vmaddon-launcher" "$$@"\n' > bin/vmaddon-launcher
-	@chmod +x bin/kubectl-vm bin/vmaddon-launcher
-	@echo "built bin/kubectl-vm bin/vmaddon-launcher"
+	@chmod +x bin/kubectl-vm bin/vmaddon-launcher bin/vmaddon-dev
+	@echo "built bin/kubectl-vm bin/vmaddon-launcher bin/vmaddon-dev"
 
 # Test projects run one after another (-m:1): the hypervisor tests share two cores with their guests.
 test: deps build guest-image

@@ -1,6 +1,7 @@
 namespace VmAddon.DevCluster;
 
-/// <summary>The kubeconfig vmaddon-dev writes: one cluster, one context, no credentials (the dev server has no authentication).</summary>
+/// <summary>The kubeconfig vmaddon-dev writes: one cluster, one context, and a placeholder token.</summary>
+/// <remarks>The dev server authenticates nobody; the token is there because KubernetesClient refuses a user entry without credentials.</remarks>
 public static class Kubeconfig
 {
     public const string ContextName = "vmaddon-dev";
@@ -14,7 +15,8 @@ public static class Kubeconfig
             server: {server.ToString().TrimEnd('/')}
         users:
         - name: {ContextName}
-          user: {"{}"}
+          user:
+            token: vmaddon-dev-no-authentication
         contexts:
         - name: {ContextName}
           context:

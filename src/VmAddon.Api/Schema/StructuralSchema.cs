@@ -68,6 +68,9 @@ public sealed class StructuralSchema
 
     public IReadOnlyList<string> ListMapKeys { get; private init; } = [];
 
+    /// <summary>The schema's <c>default</c>, which kube-apiserver fills in where the field is absent; null when none.</summary>
+    public JsonNode? Default { get; private init; }
+
     /// <summary>The pattern compiled once; Kubernetes uses RE2, whose linear-time matching NonBacktracking mirrors.</summary>
     internal Regex? PatternRegex { get; private init; }
 
@@ -110,6 +113,7 @@ public sealed class StructuralSchema
             EmbeddedResource = Bool(node, "x-kubernetes-embedded-resource"),
             ListType = String(node, "x-kubernetes-list-type"),
             ListMapKeys = node["x-kubernetes-list-map-keys"] is JsonArray keys ? [.. keys.Select(k => k!.GetValue<string>())] : [],
+            Default = node["default"]?.DeepClone(),
         };
     }
 

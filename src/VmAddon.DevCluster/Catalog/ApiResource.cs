@@ -13,6 +13,15 @@ public sealed record ApiResource
     /// <summary>Group, version, plural, kind, scope and selectable fields; also the storage key (group + plural).</summary>
     public required ResourceType Type { get; init; }
 
+    /// <summary>Where objects are stored, when another resource's storage holds them (events.k8s.io Events live with core Events).</summary>
+    public ResourceType? Storage { get; init; }
+
+    /// <summary>The storage key and scope the store sees.</summary>
+    public ResourceType StorageType => Storage ?? Type;
+
+    /// <summary>How objects convert between this resource and <see cref="Storage"/>; null when they are stored as served.</summary>
+    public IObjectConversion? Conversion { get; init; }
+
     /// <summary>The lower-case singular name, as in <c>kubectl get pod</c>.</summary>
     public required string Singular { get; init; }
 
@@ -53,6 +62,9 @@ public sealed record ApiResource
 
     /// <summary>The structural schema requests are checked and pruned against (custom resources); null for built-ins.</summary>
     public StructuralValidator? Validator { get; init; }
+
+    /// <summary>Whether a DELETE that removes the object answers with the object (pods, services, serviceaccounts) rather than a Status of success.</summary>
+    public bool ReturnsDeletedObject { get; init; }
 
     /// <summary>The KubernetesClient model of a built-in kind (V1Pod, ...), from which its OpenAPI schema is reflected; null for custom resources.</summary>
     public Type? ModelType { get; init; }

@@ -6,6 +6,13 @@ namespace VmAddon.DevCluster.Catalog;
 /// <summary>The built-in resources the dev API server serves, with kube-apiserver's names, verbs, subresources and selectable fields.</summary>
 public static class BuiltInResources
 {
+    private static readonly ResourceType CoreEventsType = new("", "v1", "events", "Event", true)
+    {
+        SelectableFields = Fields("involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+            "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent",
+            "source", "type"),
+    };
+
     private static readonly IReadOnlyList<string> NoCollectionDelete = ["create", "delete", "get", "list", "patch", "update", "watch"];
 
     public static IReadOnlyList<ApiResource> All { get; } =
@@ -18,6 +25,7 @@ public static class BuiltInResources
         },
         Core("pods", "Pod", "pod", namespaced: true, typeof(V1Pod), ["po"], hasStatus: true, all: true) with
         {
+            ReturnsDeletedObject = true,
             Type = new ResourceType("", "v1", "pods", "Pod", true)
             {
                 SelectableFields = Fields("spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
@@ -35,23 +43,15 @@ public static class BuiltInResources
         {
             Type = new ResourceType("", "v1", "nodes", "Node", false) { SelectableFields = Fields("spec.unschedulable") },
         },
-        Core("events", "Event", "event", namespaced: true, typeof(Corev1Event), ["ev"]) with
-        {
-            Type = new ResourceType("", "v1", "events", "Event", true)
-            {
-                SelectableFields = Fields("involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
-                    "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent",
-                    "source", "type"),
-            },
-        },
-        Core("services", "Service", "service", namespaced: true, typeof(V1Service), ["svc"], hasStatus: true, all: true),
+        Core("events", "Event", "event", namespaced: true, typeof(Corev1Event), ["ev"]) with { Type = CoreEventsType },
+        Core("services", "Service", "service", namespaced: true, typeof(V1Service), ["svc"], hasStatus: true, all: true) with { ReturnsDeletedObject = true },
         Core("endpoints", "Endpoints", "endpoints", namespaced: true, typeof(V1Endpoints), ["ep"]),
         Core("configmaps", "ConfigMap", "configmap", namespaced: true, typeof(V1ConfigMap), ["cm"]),
         Core("secrets", "Secret", "secret", namespaced: true, typeof(V1Secret), []) with
         {
             Type = new ResourceType("", "v1", "secrets", "Secret", true) { SelectableFields = Fields("type") },
         },
-        Core("serviceaccounts", "ServiceAccount", "serviceaccount", namespaced: true, typeof(V1ServiceAccount), ["sa"]),
+        Core("serviceaccounts", "ServiceAccount", "serviceaccount", namespaced: true, typeof(V1ServiceAccount), ["sa"]) with { ReturnsDeletedObject = true },
         new ApiResource
         {
             Type = new ResourceType("events.k8s.io", "v1", "events", "Event", true)
@@ -62,6 +62,8 @@ public static class BuiltInResources
             Singular = "event",
             ShortNames = ["ev"],
             ModelType = typeof(Eventsv1Event),
+            Storage = CoreEventsType,
+            Conversion = new Events.EventsV1Storage(),
         },
         new ApiResource
         {

@@ -197,7 +197,7 @@ internal sealed class GarbageCollector(ResourceRegistry registry, ResourceCatalo
 
         try
         {
-            return (resource, await Store.GetAsync(resource.Type, key.Namespace, key.Name, cancellationToken).ConfigureAwait(false));
+            return (resource, await Store.GetAsync(resource.StorageType, key.Namespace, key.Name, cancellationToken).ConfigureAwait(false));
         }
         catch (StoreException e) when (e.Reason == StoreErrorReason.NotFound)
         {
@@ -211,7 +211,7 @@ internal sealed class GarbageCollector(ResourceRegistry registry, ResourceCatalo
         change(updated);
         try
         {
-            await Store.UpdateAsync(resource.Type, updated, cancellationToken).ConfigureAwait(false);
+            await Store.UpdateAsync(resource.StorageType, updated, cancellationToken).ConfigureAwait(false);
         }
         catch (StoreException e) when (e.Reason is StoreErrorReason.Conflict or StoreErrorReason.NotFound)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VmAddon.DevCluster.Catalog;
 using VmAddon.DevCluster.Registry;
 using VmAddon.DevCluster.Storage;
+using VmAddon.DevCluster.Watch;
 
 namespace VmAddon.DevCluster.Controllers;
 
@@ -34,9 +35,25 @@ internal sealed class NamespaceController(ResourceRegistry registry, ResourceCat
     }
 
     protected override bool Wants(StoreChange change) =>
-        change.Key.Group.Length == 0 && change.Key.Resource == "namespaces" && ObjectMetadata.IsDeleting(change.Object);
+        change.Key.Group.Length == 0 && change.Key.Resource == "namespaces" && (ObjectMetadata.IsDeleting(change.Object) || change.Type == WatchEventType.Added);
 
-    protected override Task HandleAsync(StoreChange change, CancellationToken cancellationToken) => FinishAsync(change.Key.Name, cancellationToken);
+    protected override Task HandleAsync(StoreChange change, CancellationToken cancellationToken) =>
+        ObjectMetadata.IsDeleting(change.Object) ? FinishAsync(change.Key.Name, cancellationToken) : AddDefaultServiceAccountAsync(change.Key.Name, cancellationToken);
+
+    // Like kube-controller-manager's service account controller: every namespace gets a "default" ServiceAccount, which pods use unless they name another.
+    private async Task AddDefaultServiceAccountAsync(string ns, CancellationToken cancellationToken)
+    {
+        var serviceAccounts = catalog.Find("", "v1", "serviceaccounts")!;
+        try
+        {
+            await registry.CreateAsync(serviceAccounts, ns, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "default" } }, WriteOptions.Default, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ApiException e) when (e.Reason is "AlreadyExists" or "NotFound" or "Forbidden")
+        {
+            // Already there, or the namespace went (or is going) meanwhile.
+        }
+    }
 
     protected override async Task ResyncAsync(CancellationToken cancellationToken)
     {
@@ -88,9 +105,9 @@ internal sealed class NamespaceController(ResourceRegistry registry, ResourceCat
     private async Task<int> DeleteContentAsync(string ns, CancellationToken cancellationToken)
     {
         var remaining = 0;
-        foreach (var resource in catalog.All.Where(r => r.Namespaced).DistinctBy(r => (r.Group, r.Plural)))
+        foreach (var resource in catalog.All.Where(r => r.Namespaced).DistinctBy(r => (r.StorageType.Group, r.StorageType.Resource)))
         {
-            var items = (await Store.ListAsync(resource.Type, new ListOptions(ns), cancellationToken).ConfigureAwait(false)).Items;
+            var items = (await Store.ListAsync(resource.StorageType, new ListOptions(ns), cancellationToken).ConfigureAwait(false)).Items;
             remaining += items.Count;
             foreach (var item in items.Where(i => !ObjectMetadata.IsDeleting(i)))
             {

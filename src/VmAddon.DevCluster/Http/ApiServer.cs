@@ -30,7 +30,8 @@ public sealed class ApiServer : IAsyncDisposable
         Catalog = catalog;
         Registry = new ResourceRegistry(store, options.Time);
         _log = app.Logger;
-        _resources = new ResourceEndpoint(catalog, Registry, new WatchStreamer(Registry, options.MaxWatchTimeout), new TableRenderer(options.Time));
+        var tables = new TableRenderer(options.Time);
+        _resources = new ResourceEndpoint(catalog, Registry, new WatchStreamer(Registry, options.MaxWatchTimeout, tables), tables);
         _openApi = new OpenApiDocuments(catalog);
         _controllers = new ControllerSet(Registry, catalog, options, app.Services.GetRequiredService<ILoggerFactory>());
         app.Use(LogRequestAsync);
@@ -118,6 +119,12 @@ public sealed class ApiServer : IAsyncDisposable
         {
             if (Document(path, context) is { } document)
             {
+                if (path.StartsWith("/openapi/v3/", StringComparison.Ordinal) && _openApi.V3Hash(path["/openapi/v3/".Length..]) is { } hash)
+                {
+                    context.Response.Headers.ETag = $"\"{hash}\"";
+                    context.Response.Headers.CacheControl = context.Request.Query.ContainsKey("hash") ? "public, immutable" : "no-cache, private";
+                }
+
                 await JsonResponses.WriteAsync(context, 200, document).ConfigureAwait(false);
             }
             else if (path is "/healthz" or "/readyz" or "/livez")
@@ -162,6 +169,8 @@ public sealed class ApiServer : IAsyncDisposable
                 ? DiscoveryDocuments.Group(found.Group, found.Versions)
                 : throw ApiException.NotFoundPath(),
             ["apis", var group, var version] => DiscoveryDocuments.Resources(Catalog, group, version) ?? throw ApiException.NotFoundPath(),
+            // JSON even to kubectl's protobuf-only request: it then skips client-side validation and reports an unknown kind
+            // as "no matches for kind", where a 406 would stop it with a content-type error instead.
             ["openapi", "v2"] => _openApi.V2(),
             ["openapi", "v3"] => _openApi.V3Index(),
             ["openapi", "v3", .. var rest] => _openApi.V3GroupVersion(string.Join('/', rest)) ?? throw ApiException.NotFoundPath(),

@@ -10,4 +10,7 @@ internal interface ITableRenderer
     bool Wants(HttpRequest request);
 
     JsonObject Render(HttpRequest request, ApiResource resource, IReadOnlyList<JsonObject> objects, string resourceVersion, string? continueToken);
+
+    /// <summary>One watch event's object as a Table; only the first carries column definitions, as kube-apiserver sends them.</summary>
+    JsonObject RenderWatchEvent(HttpRequest request, ApiResource resource, JsonObject obj, bool first);
 }

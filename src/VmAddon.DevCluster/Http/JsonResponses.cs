@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using VmAddon.DevCluster.Protobuf;
 using VmAddon.DevCluster.Registry;
 
 namespace VmAddon.DevCluster.Http;
@@ -43,6 +44,25 @@ internal static class JsonResponses
 
     public static async Task<JsonObject?> ReadObjectAsync(HttpRequest request, bool required)
     {
+        if (KubeProtobuf.IsProtobuf(request.ContentType))
+        {
+            // kubectl 1.32's generators (create configmap, secret, namespace, ...) send built-ins as protobuf.
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                return KubeProtobuf.Decode(buffer.ToArray());
+            }
+            catch (UnsupportedProtobufBodyException e)
+            {
+                throw ApiException.UnsupportedMediaType(e.Message);
+            }
+            catch (InvalidProtobufBodyException e)
+            {
+                throw ApiException.BadRequest($"the protobuf request body could not be decoded: {e.Message}");
+            }
+        }
+
         var text = await ReadTextAsync(request).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(text))
         {

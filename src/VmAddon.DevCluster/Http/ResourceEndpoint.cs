@@ -64,8 +64,12 @@ internal sealed class ResourceEndpoint(ResourceCatalog catalog, ResourceRegistry
             case ("DELETE", null):
                 var deleteBody = await JsonResponses.ReadObjectAsync(context.Request, required: false).ConfigureAwait(false);
                 var deleted = await registry.DeleteAsync(resource, ns, name, query.Delete(deleteBody), ct).ConfigureAwait(false);
-                await JsonResponses.WriteAsync(context, 200, deleted.Removed ? JsonResponses.Success(deleted.Object, resource.Group, resource.Plural) : deleted.Object)
+                await JsonResponses.WriteAsync(context, 200, deleted.Removed && !resource.ReturnsDeletedObject ? JsonResponses.Success(deleted.Object, resource.Group, resource.Plural) : deleted.Object)
                     .ConfigureAwait(false);
+                break;
+            case ("PUT", "finalize"):
+                var finalized = await registry.FinalizeNamespaceAsync(resource, name, await Body(context), ct).ConfigureAwait(false);
+                await RespondAsync(context, 200, resource, finalized).ConfigureAwait(false);
                 break;
             case ("POST", "binding"):
                 await registry.BindAsync(resource, ns!, name, await Body(context), ct).ConfigureAwait(false);

@@ -10,7 +10,8 @@ namespace VmAddon.DevCluster.Http;
 /// <summary>Streams a watch as kube-apiserver does: HTTP 200, chunked JSON, one <c>{"type":...,"object":...}</c> event per line.</summary>
 /// <param name="registry">The registry the watch is opened on.</param>
 /// <param name="maxTimeout">The longest a watch stays open without a timeoutSeconds (kube-apiserver: 30 to 60 minutes).</param>
-internal sealed class WatchStreamer(ResourceRegistry registry, TimeSpan maxTimeout)
+/// <param name="tables">Prints events as Tables when kubectl get -w asks for them.</param>
+internal sealed class WatchStreamer(ResourceRegistry registry, TimeSpan maxTimeout, ITableRenderer tables)
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
@@ -33,12 +34,21 @@ internal sealed class WatchStreamer(ResourceRegistry registry, TimeSpan maxTimeo
 
         using (subscription)
         {
+            var asTable = tables.Wants(context.Request);
+            var first = true;
             await StartAsync(context).ConfigureAwait(false);
             try
             {
                 await foreach (var watchEvent in subscription.Events.ReadAllAsync(timeout.Token).ConfigureAwait(false))
                 {
-                    var obj = watchEvent.Type is WatchEventType.Error or WatchEventType.Bookmark ? watchEvent.Object : ResourceRegistry.Present(resource, watchEvent.Object);
+                    var obj = watchEvent.Type switch
+                    {
+                        WatchEventType.Error => watchEvent.Object,
+                        WatchEventType.Bookmark => Bookmark(resource, watchEvent.Object),
+                        _ when asTable => tables.RenderWatchEvent(context.Request, resource, ResourceRegistry.Present(resource, watchEvent.Object), first),
+                        _ => ResourceRegistry.Present(resource, watchEvent.Object),
+                    };
+                    first &= watchEvent.Type is WatchEventType.Error or WatchEventType.Bookmark;
                     await WriteEventAsync(context, watchEvent.WireType, obj, timeout.Token).ConfigureAwait(false);
                 }
             }
@@ -47,6 +57,14 @@ internal sealed class WatchStreamer(ResourceRegistry registry, TimeSpan maxTimeo
                 // timeoutSeconds passed or the client went away: the stream ends cleanly, as kube-apiserver ends it.
             }
         }
+    }
+
+    // A bookmark names the watched kind at the version the client asked for, whatever the storage holds.
+    private static JsonObject Bookmark(ApiResource resource, JsonObject bookmark)
+    {
+        bookmark["kind"] = resource.Kind;
+        bookmark["apiVersion"] = resource.ApiVersion;
+        return bookmark;
     }
 
     private static async Task StartAsync(HttpContext context)

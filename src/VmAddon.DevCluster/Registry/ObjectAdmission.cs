@@ -31,6 +31,10 @@ public static class ObjectAdmission
         {
             obj = CheckSchema(resource, validator, obj, options, warnings);
         }
+        else if (resource.ModelType is { } model)
+        {
+            HandleUnknownFields(resource, BuiltInFields.PruneUnknown(model, obj), options, warnings);
+        }
 
         if (old is null)
         {
@@ -138,18 +142,26 @@ public static class ObjectAdmission
             throw ApiException.Invalid(resource, NameOf(obj), result.Errors);
         }
 
-        var unknown = result.UnknownFields.Select(e => e.Path).ToList();
+        HandleUnknownFields(resource, [.. result.UnknownFields.Select(e => e.Path)], options, warnings);
+        var pruned = validator.Prune(obj).Pruned!.AsObject();
+        Api.Schema.StructuralDefaulter.Apply(pruned, validator.Schema);
+        return pruned;
+    }
+
+    // Unknown fields are dropped in any case; Strict rejects the request, Warn tells the client, Ignore says nothing.
+    private static void HandleUnknownFields(ApiResource resource, IReadOnlyList<string> unknown, WriteOptions options, List<string> warnings)
+    {
         if (unknown.Count > 0 && options.FieldValidation == FieldValidation.Strict)
         {
-            throw ApiException.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(f => $"unknown field \"{f}\"")));
+            // kube-apiserver's wording for an object that fails strict decoding.
+            throw ApiException.BadRequest($"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}: strict decoding error: "
+                + string.Join(", ", unknown.Select(f => $"unknown field \"{f}\"")));
         }
 
         if (options.FieldValidation == FieldValidation.Warn)
         {
             warnings.AddRange(unknown.Select(f => $"unknown field \"{f}\""));
         }
-
-        return validator.Prune(obj).Pruned!.AsObject();
     }
 
     private static void CopyStatus(JsonObject old, JsonObject obj)

@@ -19,23 +19,26 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
     public TimeProvider Time { get; } = time;
 
     public async Task<JsonObject> GetAsync(ApiResource resource, string? ns, string name, CancellationToken cancellationToken) =>
-        Present(resource, await Guard(resource, name, () => Store.GetAsync(resource.Type, ns, name, cancellationToken)).ConfigureAwait(false));
+        Present(resource, await Guard(resource, name, () => Store.GetAsync(resource.StorageType, ns, name, cancellationToken)).ConfigureAwait(false));
 
     public async Task<ObjectList> ListAsync(ApiResource resource, ListOptions options, CancellationToken cancellationToken)
     {
-        var list = await Guard(resource, "", () => Store.ListAsync(resource.Type, options, cancellationToken)).ConfigureAwait(false);
+        var list = await Guard(resource, "", () => Store.ListAsync(resource.StorageType, options with { FieldSelector = resource.Conversion?.ToStoredFieldSelector(options.FieldSelector) ?? options.FieldSelector }, cancellationToken)).ConfigureAwait(false);
         return list with { Items = [.. list.Items.Select(o => Present(resource, o))] };
     }
 
     public Task<WatchSubscription> WatchAsync(ApiResource resource, WatchOptions options, CancellationToken cancellationToken) =>
-        Guard(resource, "", () => Store.WatchAsync(resource.Type, options, cancellationToken));
+        Guard(resource, "", () => Store.WatchAsync(resource.StorageType, options with { FieldSelector = resource.Conversion?.ToStoredFieldSelector(options.FieldSelector) ?? options.FieldSelector }, cancellationToken));
 
     /// <summary>The object as a client of this version sees it (custom resources convert with strategy None: only apiVersion changes).</summary>
     public static JsonObject Present(ApiResource resource, JsonObject obj)
     {
+        obj = resource.Conversion?.ToServed(obj) ?? obj;
         obj["apiVersion"] = resource.ApiVersion;
         return obj;
     }
+
+    private static JsonObject ToStored(ApiResource resource, JsonObject obj) => resource.Conversion?.ToStored(obj) ?? obj;
 
     public async Task<WriteResult> CreateAsync(ApiResource resource, string? ns, JsonObject body, WriteOptions options, CancellationToken cancellationToken)
     {
@@ -50,7 +53,7 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
             return admitted;
         }
 
-        var created = await Guard(resource, ObjectAdmission.NameOf(admitted.Object), () => Store.CreateAsync(resource.Type, admitted.Object, cancellationToken)).ConfigureAwait(false);
+        var created = await Guard(resource, ObjectAdmission.NameOf(admitted.Object), () => Store.CreateAsync(resource.StorageType, ToStored(resource, admitted.Object), cancellationToken)).ConfigureAwait(false);
         return admitted with { Object = Present(resource, created) };
     }
 
@@ -58,8 +61,8 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
     public async Task<WriteResult> UpdateAsync(
         ApiResource resource, string? ns, string name, JsonObject body, string? subresource, WriteOptions options, CancellationToken cancellationToken)
     {
-        var old = await Guard(resource, name, () => Store.GetAsync(resource.Type, ns, name, cancellationToken)).ConfigureAwait(false);
-        return await WriteAsync(resource, ns, name, body, old, subresource, options, cancellationToken).ConfigureAwait(false);
+        var old = await Guard(resource, name, () => Store.GetAsync(resource.StorageType, ns, name, cancellationToken)).ConfigureAwait(false);
+        return await WriteAsync(resource, ns, name, body, Present(resource, old), subresource, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies a patch to the stored object (or its status or scale view) and writes the result, retrying when a concurrent write intervenes.</summary>
@@ -79,7 +82,7 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
 
         for (var attempt = 1; ; attempt++)
         {
-            var old = await Guard(resource, name, () => Store.GetAsync(resource.Type, ns, name, cancellationToken)).ConfigureAwait(false);
+            var old = await Guard(resource, name, () => Store.GetAsync(resource.StorageType, ns, name, cancellationToken)).ConfigureAwait(false);
             var view = subresource == "scale" ? ScaleView.ToScale(resource, old) : Present(resource, old.DeepClone().AsObject());
             var patched = PatchDocument.Apply(view, contentType, patch, resource);
             var pinned = patched["metadata"]?["resourceVersion"] is not null && !JsonNode.DeepEquals(patched["metadata"]?["resourceVersion"], view["metadata"]?["resourceVersion"]);
@@ -93,7 +96,7 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
             {
                 return subresource == "scale"
                     ? await WriteScaleAsync(resource, ns, name, patched, old, options, cancellationToken).ConfigureAwait(false)
-                    : await WriteAsync(resource, ns, name, patched, old, subresource, options, cancellationToken).ConfigureAwait(false);
+                    : await WriteAsync(resource, ns, name, patched, Present(resource, old.DeepClone().AsObject()), subresource, options, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiException e) when (e.Reason == "Conflict" && !pinned && attempt < PatchAttempts)
             {
@@ -103,18 +106,18 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
     }
 
     public async Task<JsonObject> GetScaleAsync(ApiResource resource, string? ns, string name, CancellationToken cancellationToken) =>
-        ScaleView.ToScale(resource, await Guard(resource, name, () => Store.GetAsync(resource.Type, ns, name, cancellationToken)).ConfigureAwait(false));
+        ScaleView.ToScale(resource, await Guard(resource, name, () => Store.GetAsync(resource.StorageType, ns, name, cancellationToken)).ConfigureAwait(false));
 
     public async Task<WriteResult> UpdateScaleAsync(ApiResource resource, string? ns, string name, JsonObject scale, WriteOptions options, CancellationToken cancellationToken)
     {
-        var old = await Guard(resource, name, () => Store.GetAsync(resource.Type, ns, name, cancellationToken)).ConfigureAwait(false);
+        var old = await Guard(resource, name, () => Store.GetAsync(resource.StorageType, ns, name, cancellationToken)).ConfigureAwait(false);
         return await WriteScaleAsync(resource, ns, name, scale, old, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes an object as kube-apiserver does. Removed says whether it is gone, or only marked (finalizers, grace period).</summary>
     public async Task<DeleteResult> DeleteAsync(ApiResource resource, string? ns, string name, DeleteOptions options, CancellationToken cancellationToken)
     {
-        var stored = await Guard(resource, name, () => Store.GetAsync(resource.Type, ns, name, cancellationToken)).ConfigureAwait(false);
+        var stored = await Guard(resource, name, () => Store.GetAsync(resource.StorageType, ns, name, cancellationToken)).ConfigureAwait(false);
         var request = new DeleteRequest(
             new DeletePreconditions(options.PreconditionUid, options.PreconditionResourceVersion),
             GracePeriodFor(resource, stored, options.GracePeriodSeconds),
@@ -129,7 +132,7 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
             return new DeleteResult(Present(resource, stored), Removed: false);
         }
 
-        var result = await Guard(resource, name, () => Store.DeleteAsync(resource.Type, ns, name, request, cancellationToken)).ConfigureAwait(false);
+        var result = await Guard(resource, name, () => Store.DeleteAsync(resource.StorageType, ns, name, request, cancellationToken)).ConfigureAwait(false);
         return result with { Object = Present(resource, result.Object) };
     }
 
@@ -162,6 +165,19 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
         await Guard(pods, name, () => Store.UpdateAsync(pods.Type, pod, cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>The namespaces/finalize subresource: replaces spec.finalizers alone; a deleting namespace left without finalizers goes.</summary>
+    public async Task<JsonObject> FinalizeNamespaceAsync(ApiResource namespaces, string name, JsonObject body, CancellationToken cancellationToken)
+    {
+        var ns = await Guard(namespaces, name, () => Store.GetAsync(namespaces.Type, null, name, cancellationToken)).ConfigureAwait(false);
+        ns["spec"] = new JsonObject { ["finalizers"] = body["spec"]?["finalizers"]?.DeepClone() ?? new JsonArray() };
+        if (body["metadata"]?["resourceVersion"]?.GetValue<string>() is { Length: > 0 } resourceVersion)
+        {
+            ns["metadata"]!["resourceVersion"] = resourceVersion;
+        }
+
+        return Present(namespaces, await Guard(namespaces, name, () => Store.UpdateAsync(namespaces.Type, ns, cancellationToken)).ConfigureAwait(false));
+    }
+
     private async Task<WriteResult> WriteAsync(
         ApiResource resource, string? ns, string name, JsonObject body, JsonObject old, string? subresource, WriteOptions options, CancellationToken cancellationToken)
     {
@@ -176,7 +192,7 @@ public sealed class ResourceRegistry(ObjectStore store, TimeProvider time)
             return admitted;
         }
 
-        var updated = await Guard(resource, name, () => Store.UpdateAsync(resource.Type, admitted.Object, cancellationToken)).ConfigureAwait(false);
+        var updated = await Guard(resource, name, () => Store.UpdateAsync(resource.StorageType, ToStored(resource, admitted.Object), cancellationToken)).ConfigureAwait(false);
         return admitted with { Object = Present(resource, updated) };
     }
 

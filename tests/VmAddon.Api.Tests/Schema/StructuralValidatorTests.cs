@@ -283,6 +283,7 @@ public sealed class StructuralValidatorTests
     [InlineData("Required value", "FieldValueRequired")]
     [InlineData("Unsupported value: \"x\": supported values: \"y\"", "FieldValueNotSupported")]
     [InlineData("Invalid value: 0: a in body should be greater than or equal to 1", "FieldValueInvalid")]
+    [InlineData("Invalid value: \"string\": a in body must be of type object: \"string\"", "FieldValueTypeInvalid")]
     [InlineData("Duplicate value: \"a\"", "FieldValueDuplicate")]
     public void Each_error_maps_to_the_status_cause_reason_kube_apiserver_uses(string message, string reason) =>
         FieldErrorReason.Of(new Api.Validation.FieldError("a", message)).Should().Be(reason);
