@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using k8s;
 using k8s.Models;
 using VmAddon.DevCluster.Http;
+using VmAddon.TestHost;
 
 namespace VmAddon.DevCluster.Tests.Load;
 
@@ -20,7 +21,7 @@ internal sealed class LoadCluster : IAsyncDisposable
         {
             var client = cluster.NewClient();
             var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
-                await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "crds", "virtualmachines.vmaddon.io.yaml"), cancellationToken));
+                await File.ReadAllTextAsync(Path.Combine(Repository.Root, "crds", "virtualmachines.vmaddon.io.yaml"), cancellationToken));
             await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken);
             await WaitForEstablishedAsync(client, crd.Metadata.Name, cancellationToken);
             foreach (var ns in namespaces)
@@ -102,18 +103,5 @@ internal sealed class LoadCluster : IAsyncDisposable
 
             await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "VmAddon.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no VmAddon.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -1,7 +1,7 @@
 namespace VmAddon.DevCluster.Tests.Load;
 
-/// <summary>The load tests run one after another: on two cores, two of them at once would measure each other.</summary>
-[CollectionDefinition(Name)]
+/// <summary>The load tests run one after another and alone: on two cores, anything running beside them would slow their readers into the too-slow limit.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class LoadCollection
 {
     public const string Name = "vmaddon-dev load";
