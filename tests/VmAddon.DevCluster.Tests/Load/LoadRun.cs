@@ -21,9 +21,11 @@ public sealed class LoadRun : IAsyncLifetime
     private readonly List<string> _report = [];
     private LoadCluster? _cluster;
 
+    public LoadRun() => Journal = new WriteJournal(Plan.Writes / 2);
+
     internal LoadPlan Plan { get; } = LoadPlan.Create(ObjectCount, WriterCount, NamespaceCount, seed: 20_260_102);
 
-    internal WriteJournal Journal { get; private set; } = new(int.MaxValue);
+    internal WriteJournal Journal { get; }
 
     internal IReadOnlyList<WatchRecorder> Recorders { get; private set; } = [];
 
@@ -47,7 +49,6 @@ public sealed class LoadRun : IAsyncLifetime
         deadline.CancelAfter(TimeSpan.FromMinutes(3));
         var ct = deadline.Token;
         var total = Stopwatch.StartNew();
-        Journal = new WriteJournal(Plan.Writes / 2);
         _cluster = await LoadCluster.StartAsync(Plan.Namespaces, ct);
         var admin = _cluster.NewClient();
         var start = (await admin.CoreV1.ListNamespaceAsync(cancellationToken: ct)).Metadata.ResourceVersion;
