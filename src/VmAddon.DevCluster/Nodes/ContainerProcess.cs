@@ -112,6 +112,19 @@ internal sealed class ContainerProcess
         return new ContainerProcess(process, pump, uid, gid, environment);
     }
 
+    /// <summary>The argv that runs a command inside this container: its mount and network namespaces, as its user.</summary>
+    public IReadOnlyList<string> ExecArgv(IReadOnlyList<string> command)
+    {
+        var argv = new List<string> { "nsenter", "-t", Pid.ToString(CultureInfo.InvariantCulture), "--mount", "--net", "--" };
+        if (Uid != 0 || Gid != 0)
+        {
+            argv.AddRange(["setpriv", $"--reuid={Uid}", $"--regid={Gid}", "--clear-groups", "--"]);
+        }
+
+        argv.AddRange(command);
+        return argv;
+    }
+
     /// <summary>The environment a container starts with: a default PATH and HOSTNAME, then its env in order (later entries may refer to earlier ones as $(NAME)).</summary>
     public static Dictionary<string, string> BaseEnvironment(V1Pod pod) => new(StringComparer.Ordinal)
     {

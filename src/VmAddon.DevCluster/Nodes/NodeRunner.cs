@@ -130,7 +130,7 @@ public sealed class NodeRunner : IAsyncDisposable
                 Architecture = "amd64",
                 OperatingSystem = "linux",
                 OsImage = "vmaddon-dev node (host processes)",
-                KernelVersion = Environment.OSVersion.Version.ToString(),
+                KernelVersion = File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : "",
                 KubeletVersion = "v1.32.0-vmaddon-dev",
                 KubeProxyVersion = "",
                 ContainerRuntimeVersion = "vmaddon-dev://processes",

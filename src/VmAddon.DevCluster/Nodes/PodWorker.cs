@@ -86,18 +86,21 @@ internal sealed class PodWorker : IAsyncDisposable
     {
         try
         {
+            var containers = Task.CompletedTask;
             if (await PrepareAsync().ConfigureAwait(false))
             {
-                await RunContainersAsync().ConfigureAwait(false);
+                containers = RunContainersAsync();
+                await Task.WhenAny(containers, _deletionRequested.Task).ConfigureAwait(false);
                 if (!_deletionRequested.Task.IsCompleted)
                 {
+                    await containers.ConfigureAwait(false);
                     // The pod finished: like the kubelet, tear its sandbox down and keep its files and logs until it is deleted.
                     await CleanupAsync(removeFiles: false).ConfigureAwait(false);
                 }
             }
 
             await _deletionRequested.Task.WaitAsync(_stop.Token).ConfigureAwait(false);
-            await FinishDeletionAsync().ConfigureAwait(false);
+            await FinishDeletionAsync(containers).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -134,6 +137,7 @@ internal sealed class PodWorker : IAsyncDisposable
 
         while (true)
         {
+            _stop.Token.ThrowIfCancellationRequested();
             try
             {
                 var uid = _pod.Spec.SecurityContext?.RunAsUser ?? 0;
@@ -224,7 +228,7 @@ internal sealed class PodWorker : IAsyncDisposable
     // One run; its exit code, or null when the pod is being deleted (or failed to start a container).
     private async Task<int?> RunOnceAsync(V1Container container)
     {
-        if (_deletionRequested.Task.IsCompleted)
+        if (_deletionRequested.Task.IsCompleted || _stop.IsCancellationRequested)
         {
             return null;
         }
@@ -253,11 +257,15 @@ internal sealed class PodWorker : IAsyncDisposable
             _processes[container.Name] = process;
         }
 
-        SetRun(container.Name, r => r with { State = ContainerState.Running(started), Ready = true, Started = true });
+        SetRun(container.Name, r => r with { State = ContainerState.Running(started), Ready = container.ReadinessProbe is null && container.StartupProbe is null, Started = container.StartupProbe is null });
         await EventAsync("Normal", "Started", $"Started container {container.Name}").ConfigureAwait(false);
         await PublishStatusAsync().ConfigureAwait(false);
 
+        using var probing = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        var probes = Task.Run(() => ProbeAsync(container, process, probing.Token), CancellationToken.None);
         var exitCode = await process.Exited.ConfigureAwait(false);
+        await probing.CancelAsync().ConfigureAwait(false);
+        await probes.ConfigureAwait(false);
         lock (_lock)
         {
             _processes.Remove(container.Name);
@@ -273,6 +281,101 @@ internal sealed class PodWorker : IAsyncDisposable
         return exitCode;
     }
 
+    // The kubelet's probe workers for one run: startup first, then liveness (a failure kills the container) and readiness.
+    private async Task ProbeAsync(V1Container container, ContainerProcess process, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var host = PodIp ?? _node.HostIp;
+            if (container.StartupProbe is { } startup)
+            {
+                if (!await ProbeUntilAsync(startup, container, process, host, wantSuccess: true, cancellationToken).ConfigureAwait(false))
+                {
+                    await KillUnhealthyAsync(container, process, "Startup").ConfigureAwait(false);
+                    return;
+                }
+
+                SetRun(container.Name, r => r with { Started = true, Ready = container.ReadinessProbe is null });
+                await PublishStatusAsync().ConfigureAwait(false);
+            }
+
+            var liveness = container.LivenessProbe is { } live ? LivenessAsync(live, container, process, host, cancellationToken) : Task.CompletedTask;
+            var readiness = container.ReadinessProbe is { } ready ? ReadinessAsync(ready, container, process, host, cancellationToken) : Task.CompletedTask;
+            await Task.WhenAll(liveness, readiness).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The container exited or the pod stops.
+        }
+    }
+
+    private async Task LivenessAsync(V1Probe probe, V1Container container, ContainerProcess process, string host, CancellationToken cancellationToken)
+    {
+        if (!await ProbeUntilAsync(probe, container, process, host, wantSuccess: false, cancellationToken).ConfigureAwait(false))
+        {
+            await KillUnhealthyAsync(container, process, "Liveness").ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadinessAsync(V1Probe probe, V1Container container, ContainerProcess process, string host, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(probe.InitialDelaySeconds ?? 0), cancellationToken).ConfigureAwait(false);
+        var successes = 0;
+        var failures = 0;
+        while (true)
+        {
+            var passed = await ProbeRunner.CheckAsync(probe, container, process, host, cancellationToken).ConfigureAwait(false);
+            (successes, failures) = passed ? (successes + 1, 0) : (0, failures + 1);
+            var ready = RunOf(container.Name).Ready;
+            if (!ready && successes >= (probe.SuccessThreshold ?? 1) || ready && failures >= (probe.FailureThreshold ?? 3))
+            {
+                SetRun(container.Name, r => r with { Ready = !ready });
+                await PublishStatusAsync().ConfigureAwait(false);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(probe.PeriodSeconds ?? 10), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Probes until the outcome: with wantSuccess, true on the success threshold (startup); otherwise false on the failure threshold (liveness).
+    private static async Task<bool> ProbeUntilAsync(V1Probe probe, V1Container container, ContainerProcess process, string host, bool wantSuccess, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(probe.InitialDelaySeconds ?? 0), cancellationToken).ConfigureAwait(false);
+        var successes = 0;
+        var failures = 0;
+        while (true)
+        {
+            var passed = await ProbeRunner.CheckAsync(probe, container, process, host, cancellationToken).ConfigureAwait(false);
+            (successes, failures) = passed ? (successes + 1, 0) : (0, failures + 1);
+            if (wantSuccess && successes >= (probe.SuccessThreshold ?? 1))
+            {
+                return true;
+            }
+
+            if (failures >= (probe.FailureThreshold ?? 3))
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(probe.PeriodSeconds ?? 10), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task KillUnhealthyAsync(V1Container container, ContainerProcess process, string probe)
+    {
+        await EventAsync("Warning", "Unhealthy", $"{probe} probe failed").ConfigureAwait(false);
+        await EventAsync("Normal", "Killing", $"Container {container.Name} failed {probe.ToLowerInvariant()} probe, will be restarted").ConfigureAwait(false);
+        await process.StopAsync(TimeSpan.FromSeconds(_pod.Spec.TerminationGracePeriodSeconds ?? 30)).ConfigureAwait(false);
+    }
+
+    private ContainerRun RunOf(string name)
+    {
+        lock (_lock)
+        {
+            return _runs[name];
+        }
+    }
+
     // Waits the restart backoff (CrashLoopBackOff in the meantime); false when the pod is deleted meanwhile.
     private async Task<bool> BackOffAsync(V1Container container)
     {
@@ -286,7 +389,8 @@ internal sealed class PodWorker : IAsyncDisposable
         });
         await PublishStatusAsync().ConfigureAwait(false);
         await EventAsync("Warning", "BackOff", "Back-off restarting failed container").ConfigureAwait(false);
-        return await Task.WhenAny(_deletionRequested.Task, Task.Delay(delay, _stop.Token)).ConfigureAwait(false) != _deletionRequested.Task;
+        await Task.WhenAny(_deletionRequested.Task, Task.Delay(delay, _stop.Token)).ConfigureAwait(false);
+        return !_deletionRequested.Task.IsCompleted && !_stop.IsCancellationRequested;
     }
 
     private IReadOnlyList<string> Command(V1Container container)
@@ -310,7 +414,7 @@ internal sealed class PodWorker : IAsyncDisposable
         return command.Count > 0 ? command : throw new PodStartException("CreateContainerError", $"container {container.Name}: no command specified, and {container.Image} runs the host's commands only");
     }
 
-    private async Task FinishDeletionAsync()
+    private async Task FinishDeletionAsync(Task containers)
     {
         var grace = TimeSpan.FromSeconds(_pod.Metadata.DeletionGracePeriodSeconds ?? _pod.Spec.TerminationGracePeriodSeconds ?? 30);
         if (_processes.Count > 0)
@@ -319,6 +423,7 @@ internal sealed class PodWorker : IAsyncDisposable
         }
 
         await StopContainersAsync(grace).ConfigureAwait(false);
+        await containers.ConfigureAwait(false);
         await CleanupAsync(removeFiles: true).ConfigureAwait(false);
         try
         {

@@ -23,7 +23,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         _node = new NodeRunner(_client, new NodeRunnerOptions
         {
             NodeName = "node-t1",
-            Index = 201 - (Environment.ProcessId % 50),
+            Index = 200 - (Environment.ProcessId % 50),
             Directory = _directory,
             RestartBackoff = TimeSpan.FromMilliseconds(200),
         }, TimeProvider.System, NullLogger.Instance);
@@ -88,6 +88,96 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         (await File.ReadAllTextAsync(Path.Combine(_directory, "node-t1", "kubelet", "pods", pod.Metadata.Uid, "volumes", "kubernetes.io~empty-dir", "scratch", "file")))
             .Should().Be("data\n");
     }
+
+    [Fact]
+    public async Task A_crashing_container_restarts_with_backoff_and_keeps_its_last_state()
+    {
+        await _client.CoreV1.CreateNamespacedPodAsync(HostPod("crash", "echo boom; exit 3", restartPolicy: "Always"), "default");
+
+        V1Pod pod = null!;
+        await DevApiServer.WaitUntilAsync(async () => (pod = await _client.CoreV1.ReadNamespacedPodAsync("crash", "default")).Status?.ContainerStatuses?.Single().RestartCount >= 2,
+            "two restarts");
+
+        var status = pod.Status.ContainerStatuses.Single();
+        status.LastState.Terminated.ExitCode.Should().Be(3);
+        status.LastState.Terminated.Reason.Should().Be("Error");
+        pod.Status.Phase.Should().Be("Running");
+    }
+
+    [Fact]
+    public async Task Readiness_follows_an_exec_probe()
+    {
+        var pod = HostPod("ready", "sleep 1; touch /tmp/ready-$POD_UID; sleep 60", restartPolicy: "Never");
+        pod.Spec.Containers[0].ReadinessProbe = new V1Probe { Exec = new V1ExecAction { Command = ["sh", "-c", "test -f /tmp/ready-$POD_UID"] }, PeriodSeconds = 1 };
+        await _client.CoreV1.CreateNamespacedPodAsync(pod, "default");
+
+        var running = await WaitForPhaseAsync("ready", "Running");
+        await DevApiServer.WaitUntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("ready", "default")).Status.Conditions
+            .Any(c => c.Type == "Ready" && c.Status == "True"), "the readiness probe to pass");
+
+        running.Status.Conditions.Should().Contain(c => c.Type == "Ready" && c.Status == "False", "the probe has not passed when the container starts");
+    }
+
+    [Fact]
+    public async Task Deletion_sends_sigterm_waits_for_the_container_then_removes_the_pod()
+    {
+        var pod = HostPod("graceful", "trap 'echo got-term > /scratch/term; exit 0' TERM; echo started > /scratch/started; while true; do sleep 0.1; done", restartPolicy: "Never");
+        pod.Spec.TerminationGracePeriodSeconds = 20;
+        var created = await _client.CoreV1.CreateNamespacedPodAsync(pod, "default");
+        var scratch = Path.Combine(_directory, "node-t1", "kubelet", "pods", created.Metadata.Uid, "volumes", "kubernetes.io~empty-dir", "scratch");
+        await DevApiServer.WaitUntilAsync(() => Task.FromResult(File.Exists(Path.Combine(scratch, "started"))), "the container to start");
+
+        await _client.CoreV1.DeleteNamespacedPodAsync("graceful", "default");
+        var terminated = new List<string>();
+        await DevApiServer.WaitUntilAsync(async () =>
+        {
+            if (File.Exists(Path.Combine(scratch, "term")))
+            {
+                terminated.Add(await File.ReadAllTextAsync(Path.Combine(scratch, "term")));
+            }
+
+            return (await _client.CoreV1.ListNamespacedPodAsync("default", fieldSelector: "metadata.name=graceful")).Items.Count == 0;
+        }, "the pod to go");
+
+        terminated.Should().Contain("got-term\n", "the container got SIGTERM and could write before its directories were removed");
+        Directory.Exists(scratch).Should().BeFalse("the node removes a deleted pod's directories");
+    }
+
+    [Fact]
+    public async Task An_image_missing_from_the_map_is_err_image_pull_then_backoff()
+    {
+        var pod = HostPod("missing", "true", restartPolicy: "Never");
+        pod.Spec.Containers[0].Image = "registry.example/unknown:1";
+        await _client.CoreV1.CreateNamespacedPodAsync(pod, "default");
+
+        await DevApiServer.WaitUntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("missing", "default")).Status?.ContainerStatuses?.Single().State.Waiting?.Reason
+            == "ImagePullBackOff", "ImagePullBackOff");
+        var events = await _client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=missing,reason=Failed");
+
+        events.Items.Should().ContainSingle().Which.Message.Should().Contain("registry.example/unknown:1");
+    }
+
+    private static V1Pod HostPod(string name, string script, string restartPolicy) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name },
+        Spec = new V1PodSpec
+        {
+            NodeName = "node-t1",
+            RestartPolicy = restartPolicy,
+            Containers =
+            [
+                new V1Container
+                {
+                    Name = "main",
+                    Image = ImageMap.HostImage,
+                    Command = ["sh", "-c", script],
+                    Env = [new V1EnvVar { Name = "POD_UID", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.uid" } } }],
+                    VolumeMounts = [new V1VolumeMount { Name = "scratch", MountPath = "/scratch" }],
+                },
+            ],
+            Volumes = [new V1Volume { Name = "scratch", EmptyDir = new V1EmptyDirVolumeSource() }],
+        },
+    };
 
     private async Task<V1Pod> WaitForPhaseAsync(string name, string phase)
     {
