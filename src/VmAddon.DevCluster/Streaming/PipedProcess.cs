@@ -49,6 +49,8 @@ public sealed class PipedProcess : IExecProcess
     public async ValueTask DisposeAsync()
     {
         await ProcessEnd.KillAsync(_process).ConfigureAwait(false);
+        // Exited reads the exit code, which a disposed Process no longer has.
+        await Exited.ConfigureAwait(false);
         _process.Dispose();
     }
 

@@ -86,6 +86,8 @@ public sealed class TerminalProcess : IExecProcess
     public async ValueTask DisposeAsync()
     {
         await ProcessEnd.KillAsync(_process).ConfigureAwait(false);
+        // Exited reads the exit code, which a disposed Process no longer has.
+        await Exited.ConfigureAwait(false);
         _process.Dispose();
         _terminal.Dispose();
     }

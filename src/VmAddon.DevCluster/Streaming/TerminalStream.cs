@@ -38,7 +38,17 @@ internal sealed class TerminalStream(PseudoTerminal terminal, bool input) : Stre
 
         while (true)
         {
-            var read = Libc.read(terminal.Master, ref MemoryMarshal.GetReference(buffer), buffer.Length);
+            int master;
+            try
+            {
+                master = terminal.Master;
+            }
+            catch (ObjectDisposedException)
+            {
+                return 0;
+            }
+
+            var read = Libc.read(master, ref MemoryMarshal.GetReference(buffer), buffer.Length);
             if (read >= 0)
             {
                 return (int)read;
