@@ -8,6 +8,8 @@ public sealed class ExecClient : IDisposable
 {
     private readonly ClientWebSocket _socket = new();
 
+    private readonly Lock _lock = new();
+
     public Dictionary<byte, List<byte[]>> Frames { get; } = [];
 
     public string? Protocol => _socket.SubProtocol;
@@ -24,7 +26,17 @@ public sealed class ExecClient : IDisposable
         return client;
     }
 
-    public string Text(byte channel) => Frames.TryGetValue(channel, out var frames) ? Encoding.UTF8.GetString([.. frames.SelectMany(f => f)]) : "";
+    public string Text(byte channel)
+    {
+        lock (_lock)
+        {
+            return Frames.TryGetValue(channel, out var frames) ? Encoding.UTF8.GetString([.. frames.SelectMany(f => f)]) : "";
+        }
+    }
+
+    /// <summary>Waits (while <see cref="ReceiveAllAsync"/> runs) until a channel's text satisfies the condition; fails after 20 s.</summary>
+    public Task WaitForAsync(byte channel, Func<string, bool> condition, string what) =>
+        Server.DevApiServer.WaitUntilAsync(() => Task.FromResult(condition(Text(channel))), what);
 
     public Task SendAsync(params byte[] frame) => _socket.SendAsync(frame, WebSocketMessageType.Binary, true, CancellationToken.None);
 
@@ -48,12 +60,15 @@ public sealed class ExecClient : IDisposable
             {
                 var frame = message.ToArray();
                 message.SetLength(0);
-                if (!Frames.TryGetValue(frame[0], out var list))
+                lock (_lock)
                 {
-                    Frames[frame[0]] = list = [];
-                }
+                    if (!Frames.TryGetValue(frame[0], out var list))
+                    {
+                        Frames[frame[0]] = list = [];
+                    }
 
-                list.Add(frame[1..]);
+                    list.Add(frame[1..]);
+                }
             }
         }
     }

@@ -85,15 +85,17 @@ public sealed class KubectlStreamingTests(StreamingCluster cluster) : IClassFixt
         await cluster.CreatePodAsync(ns, "ends", cluster.Node, "main");
         var writer = cluster.LogWriter(ns, "ends", "main");
         writer.WriteRecord(CriLogStream.Stdout, "running"u8, partial: false);
-        var following = Kubectl.RunAsync($"logs -f ends -n {ns}");
-        await Task.Delay(300);
+        using var kubectl = Kubectl.Start($"logs -f ends -n {ns}");
+        var output = new ProcessOutput(kubectl.StandardOutput.BaseStream);
+        await output.WaitForAsync(t => t == "running\n", "the line so far");
 
         writer.WriteRecord(CriLogStream.Stdout, "exiting"u8, partial: false);
         await writer.DisposeAsync();
 
-        var result = await following;
-        result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().Be("running\nexiting\n");
+        await kubectl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await output.Completion;
+        kubectl.ExitCode.Should().Be(0);
+        output.Text.Should().Be("running\nexiting\n");
     }
 
     [Fact]
@@ -145,6 +147,25 @@ public sealed class KubectlStreamingTests(StreamingCluster cluster) : IClassFixt
 
         (await kubectl.Exited.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(5, output.Text);
         output.Text.Should().NotContain("not a tty");
+    }
+
+    [Fact]
+    public async Task Kubectl_forced_onto_SPDY_is_told_to_use_WebSockets()
+    {
+        var ns = await cluster.Api.NewNamespaceAsync();
+        await cluster.CreatePodAsync(ns, "spdy", cluster.Node, "main");
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        environment["KUBECONFIG"] = cluster.Api.KubeconfigPath;
+        environment["HOME"] = Path.GetDirectoryName(cluster.Api.KubeconfigPath)!;
+        environment["KUBECTL_REMOTE_COMMAND_WEBSOCKETS"] = "false";
+        await using var kubectl = PipedProcess.Start(new ProcessCommand(Kubectl.Path, ["exec", "spdy", "-n", ns, "--", "true"]) { Environment = environment }, stdin: false);
+        var error = new ProcessOutput(kubectl.Stderr!);
+        _ = new ProcessOutput(kubectl.Stdout);
+
+        (await kubectl.Exited.WaitAsync(TimeSpan.FromSeconds(30))).Should().NotBe(0);
+        await error.Completion;
+        error.Text.Should().Contain("proxies exec over WebSocket (v5.channel.k8s.io) only, not SPDY");
     }
 
     [Fact]

@@ -66,11 +66,12 @@ public sealed class KubeletServerTests : IAsyncLifetime, IDisposable
     public async Task A_tty_exec_starts_at_the_clients_first_size_and_follows_resizes()
     {
         using var client = await ExecClient.ConnectAsync(Exec("stdin=1&stdout=1&stderr=1&tty=1", "sh", "-c", "stty size; read x; stty size"), "v5.channel.k8s.io");
+        var receiving = client.ReceiveAllAsync();
         await client.SendAsync([4, .. """{"Width":120,"Height":40}"""u8]);
-        await Task.Delay(100);
+        await client.WaitForAsync(1, t => t.Contains("40 120", StringComparison.Ordinal), "the first size");
         await client.SendAsync([4, .. """{"Width":60,"Height":20}"""u8]);
         await client.SendAsync([0, .. "\r"u8]);
-        await client.ReceiveAllAsync();
+        await receiving;
 
         client.Frames.Should().NotContainKey(2, "with a tty, stderr is merged into stdout");
         client.Text(1).Should().StartWith("40 120\r\n").And.EndWith("20 60\r\n");
