@@ -9,6 +9,8 @@ namespace VmAddon.DevCluster.Http;
 /// <summary>Serves one resource request: maps the HTTP method, path and query to the registry's verb and writes kube-apiserver's answer.</summary>
 internal sealed class ResourceEndpoint(ResourceCatalog catalog, ResourceRegistry registry, WatchStreamer watches, ITableRenderer tables)
 {
+    private readonly PodStreamProxy _podStreams = new(catalog, registry);
+
     public async Task HandleAsync(HttpContext context, RequestTarget target)
     {
         var resource = catalog.Find(target.Group, target.Version, target.Resource) ?? throw ApiException.NotFoundPath();
@@ -80,8 +82,12 @@ internal sealed class ResourceEndpoint(ResourceCatalog catalog, ResourceRegistry
                 await registry.DeleteAsync(resource, ns, name, query.Delete(eviction["deleteOptions"] as JsonObject), ct).ConfigureAwait(false);
                 await JsonResponses.WriteAsync(context, 201, SuccessStatus(201)).ConfigureAwait(false);
                 break;
-            case (_, "log" or "exec"):
-                throw await PodRuntimeMissingAsync(resource, ns!, name, ct).ConfigureAwait(false);
+            case ("GET", "log"):
+                await _podStreams.LogAsync(context, resource, ns!, name).ConfigureAwait(false);
+                break;
+            case ("GET" or "POST", "exec"):
+                await _podStreams.ExecAsync(context, resource, ns!, name).ConfigureAwait(false);
+                break;
             default:
                 throw ApiException.MethodNotAllowed(resource);
         }
@@ -139,15 +145,6 @@ internal sealed class ResourceEndpoint(ResourceCatalog catalog, ResourceRegistry
             ? tables.Render(context.Request, resource, [obj], obj["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "", null)
             : obj;
         await JsonResponses.WriteAsync(context, code, body, warnings).ConfigureAwait(false);
-    }
-
-    private async Task<ApiException> PodRuntimeMissingAsync(ApiResource resource, string ns, string name, CancellationToken ct)
-    {
-        var pod = await registry.GetAsync(resource, ns, name, ct).ConfigureAwait(false);
-        var node = pod["spec"]?["nodeName"]?.GetValue<string>() ?? "";
-        return node.Length == 0
-            ? ApiException.BadRequest($"pod {name} does not have a host assigned")
-            : new ApiException(503, "ServiceUnavailable", $"no node runner serves node \"{node}\" in this dev API server; start the cluster with vmaddon-dev up to run pods");
     }
 
     private static JsonObject ListDocument(ApiResource resource, ObjectList list)
