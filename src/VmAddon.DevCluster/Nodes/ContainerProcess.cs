@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using k8s.Models;
+using VmAddon.DevCluster.Kubelet;
 using VmAddon.DevCluster.Nodes.Host;
 
 namespace VmAddon.DevCluster.Nodes;
@@ -15,8 +16,11 @@ internal sealed class ContainerProcess
 {
     private const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    private ContainerProcess(Process process, Task pump, long uid, long gid, IReadOnlyDictionary<string, string> environment)
+    private readonly bool _ownHostname;
+
+    private ContainerProcess(Process process, Task pump, long uid, long gid, IReadOnlyDictionary<string, string> environment, bool ownHostname)
     {
+        _ownHostname = ownHostname;
         Process = process;
         Uid = uid;
         Gid = gid;
@@ -40,11 +44,18 @@ internal sealed class ContainerProcess
 
     public static ContainerProcess Start(
         V1Pod pod, V1Container container, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment,
-        IReadOnlyDictionary<string, string> volumes, string? networkNamespace, ContainerLog log)
+        IReadOnlyDictionary<string, string> volumes, string? networkNamespace, CriLogWriter log)
     {
         var uid = container.SecurityContext?.RunAsUser ?? pod.Spec.SecurityContext?.RunAsUser ?? 0;
         var gid = container.SecurityContext?.RunAsGroup ?? pod.Spec.SecurityContext?.RunAsGroup ?? (uid == 0 ? 0 : uid);
         var script = new StringBuilder("set -e\n");
+        var ownHostname = pod.Spec.HostNetwork != true;
+        if (ownHostname)
+        {
+            // Like a pod sandbox: its own UTS namespace named after the pod (hostNetwork pods share the host's).
+            script.Append("hostname ").Append(Quote(pod.Spec.Hostname ?? pod.Metadata.Name)).Append('\n');
+        }
+
         foreach (var mount in container.VolumeMounts ?? [])
         {
             if (!volumes.TryGetValue(mount.Name, out var source))
@@ -93,7 +104,13 @@ internal sealed class ContainerProcess
             argv.AddRange(["ip", "netns", "exec", networkNamespace]);
         }
 
-        argv.AddRange(["unshare", "--mount", "--propagation", "private", "--", "sh", "-c", script.ToString()]);
+        argv.AddRange(["unshare", "--mount", "--propagation", "private"]);
+        if (ownHostname)
+        {
+            argv.Add("--uts");
+        }
+
+        argv.AddRange(["--", "sh", "-c", script.ToString()]);
         var info = new ProcessStartInfo(argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var arg in argv.Skip(1))
         {
@@ -108,14 +125,22 @@ internal sealed class ContainerProcess
 
         var process = Process.Start(info) ?? throw new PodStartException("StartError", $"could not start container {container.Name}");
         process.StandardInput.Close(); // stdin: false, as a pod's container has by default
-        var pump = log.PumpAsync(process.StandardOutput.BaseStream, process.StandardError.BaseStream);
-        return new ContainerProcess(process, pump, uid, gid, environment);
+        var pump = Task.WhenAll(
+            log.CopyAsync(process.StandardOutput.BaseStream, CriLogStream.Stdout, CancellationToken.None),
+            log.CopyAsync(process.StandardError.BaseStream, CriLogStream.Stderr, CancellationToken.None));
+        return new ContainerProcess(process, pump, uid, gid, environment, ownHostname);
     }
 
     /// <summary>The argv that runs a command inside this container: its mount and network namespaces, as its user.</summary>
     public IReadOnlyList<string> ExecArgv(IReadOnlyList<string> command)
     {
-        var argv = new List<string> { "nsenter", "-t", Pid.ToString(CultureInfo.InvariantCulture), "--mount", "--net", "--" };
+        var argv = new List<string> { "nsenter", "-t", Pid.ToString(CultureInfo.InvariantCulture), "--mount", "--net" };
+        if (_ownHostname)
+        {
+            argv.Add("--uts");
+        }
+
+        argv.Add("--");
         if (Uid != 0 || Gid != 0)
         {
             argv.AddRange(["setpriv", $"--reuid={Uid}", $"--regid={Gid}", "--clear-groups", "--"]);

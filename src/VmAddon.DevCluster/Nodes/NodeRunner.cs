@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using VmAddon.DevCluster.Kubelet;
 using VmAddon.DevCluster.Nodes.Host;
 
 namespace VmAddon.DevCluster.Nodes;
@@ -19,6 +21,7 @@ public sealed class NodeRunner : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly NodeContext _node;
     private Task _loops = Task.CompletedTask;
+    private KubeletServer? _kubelet;
 
     public NodeRunner(IKubernetes client, NodeRunnerOptions options, TimeProvider time, ILogger log)
     {
@@ -31,8 +34,8 @@ public sealed class NodeRunner : IAsyncDisposable
     /// <summary>The node's InternalIP (its bridge address).</summary>
     public string HostIp => _node.HostIp;
 
-    /// <summary>The port the kubelet API listens on, advertised in the Node's daemonEndpoints; 0 until started.</summary>
-    public int KubeletPort { get; set; }
+    /// <summary>The port the kubelet API (logs, exec) listens on, advertised in the Node's daemonEndpoints; 0 until started.</summary>
+    public int KubeletPort => _kubelet?.Endpoint.Port ?? 0;
 
     /// <summary>Registers the node and starts its loops.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -44,6 +47,8 @@ public sealed class NodeRunner : IAsyncDisposable
             Directory.Delete(_node.Paths.PodsRoot, recursive: true);
         }
 
+        _kubelet = await KubeletServer.StartAsync(new NodePodRuntime(this), new KubeletServerOptions { Listen = new IPEndPoint(IPAddress.Parse(HostIp), 0) },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         await RegisterAsync(cancellationToken).ConfigureAwait(false);
         await RenewLeaseAsync(cancellationToken).ConfigureAwait(false);
         _loops = Task.WhenAll(Task.Run(() => LeaseLoopAsync(_stop.Token), CancellationToken.None), Task.Run(() => PodLoopAsync(_stop.Token), CancellationToken.None));
@@ -61,6 +66,11 @@ public sealed class NodeRunner : IAsyncDisposable
         await _loops.ConfigureAwait(false);
         await Task.WhenAll(_workers.Values.Select(w => w.DisposeAsync().AsTask())).ConfigureAwait(false);
         _workers.Clear();
+        if (_kubelet is not null)
+        {
+            await _kubelet.DisposeAsync().ConfigureAwait(false);
+        }
+
         _stop.Dispose();
     }
 

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using VmAddon.DevCluster.Kubelet;
 using VmAddon.DevCluster.Nodes.Host;
 
 namespace VmAddon.DevCluster.Nodes;
@@ -234,17 +235,23 @@ internal sealed class PodWorker : IAsyncDisposable
         }
 
         ContainerProcess process;
+        CriLogWriter? log = null;
         var restarts = RestartCount(container.Name);
         try
         {
             var environment = await ContainerEnvironment.ResolveAsync(_node.Client, _pod, container, PodIp, _node.HostIp, _stop.Token).ConfigureAwait(false);
             var command = Command(container);
             var logPath = _node.Paths.Log(_pod.Metadata.NamespaceProperty, _pod.Metadata.Name, Uid, container.Name, restarts);
-            Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-            process = ContainerProcess.Start(_pod, container, command, environment, _volumes, _network?.Namespace, new ContainerLog(logPath, _node.Time));
+            log = CriLogWriter.Open(logPath, _node.Time);
+            process = ContainerProcess.Start(_pod, container, command, environment, _volumes, _network?.Namespace, log);
         }
         catch (PodStartException e)
         {
+            if (log is not null)
+            {
+                await log.DisposeAsync().ConfigureAwait(false);
+            }
+
             SetRun(container.Name, r => r with { State = ContainerState.Waiting(e.Reason, e.Message) });
             await EventAsync("Warning", "Failed", $"Error: {e.Message}").ConfigureAwait(false);
             await PublishStatusAsync().ConfigureAwait(false);
@@ -264,6 +271,7 @@ internal sealed class PodWorker : IAsyncDisposable
         using var probing = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         var probes = Task.Run(() => ProbeAsync(container, process, probing.Token), CancellationToken.None);
         var exitCode = await process.Exited.ConfigureAwait(false);
+        await log.DisposeAsync().ConfigureAwait(false); // marks the run's log finished, so kubectl logs -f ends
         await probing.CancelAsync().ConfigureAwait(false);
         await probes.ConfigureAwait(false);
         lock (_lock)
