@@ -17,6 +17,9 @@ public sealed record ClusterConfig
 
     public IReadOnlyDictionary<string, ImageTarget> Images { get; init; } = new Dictionary<string, ImageTarget>();
 
+    /// <summary>The number of the first node, which picks its bridge and pod CIDR (10.244.N.0/24); clusters side by side need different ones.</summary>
+    public int FirstNodeIndex { get; init; } = 1;
+
     /// <summary>How long a node may miss its lease renewals before it is NotReady (kube-controller-manager: 40 s).</summary>
     public TimeSpan NodeMonitorGracePeriod { get; init; } = TimeSpan.FromSeconds(40);
 
@@ -65,9 +68,13 @@ public sealed record ClusterConfig
             Listen = listen is null ? config.Listen : IPEndPoint.TryParse(listen, out var endPoint) ? endPoint : throw new FormatException($"apiServer.listen: \"{listen}\" is not ADDRESS:PORT"),
             Images = images,
             Nodes = [.. (root["nodes"] as JsonArray ?? []).Select((n, i) => NodeConfig.From(n as JsonObject ?? throw new FormatException($"nodes[{i}]: expected a mapping"), i))],
+            FirstNodeIndex = (int?)root["firstNodeIndex"]?.GetValue<long>() ?? config.FirstNodeIndex,
             NodeMonitorGracePeriod = root["nodeMonitorGracePeriodSeconds"] is { } grace ? TimeSpan.FromSeconds(grace.GetValue<double>()) : config.NodeMonitorGracePeriod,
         };
     }
+
+    /// <summary>How often nodes renew their lease: the kubelet's 10 s, or a quarter of a shorter grace period.</summary>
+    public TimeSpan LeaseRenewInterval => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(10).Ticks, NodeMonitorGracePeriod.Ticks / 4));
 
     /// <summary>The configured nodes, or node-1..node-N when the file names none.</summary>
     public IReadOnlyList<NodeConfig> NodesFor(int count) =>

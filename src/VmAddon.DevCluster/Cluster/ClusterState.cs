@@ -4,7 +4,7 @@ using VmAddon.DevCluster.Nodes;
 namespace VmAddon.DevCluster.Cluster;
 
 /// <summary>What up decided, saved for the node runners and for later node start/stop and down commands.</summary>
-public sealed record ClusterState(string Server, IReadOnlyList<NodeState> Nodes, IReadOnlyDictionary<string, ImageTarget> Images)
+public sealed record ClusterState(string Server, IReadOnlyList<NodeState> Nodes, IReadOnlyDictionary<string, ImageTarget> Images, double LeaseRenewSeconds)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -56,7 +56,8 @@ public sealed class LocalCluster(ClusterLayout layout, ClusterConfig config, int
         Kubeconfig.Write(layout.Kubeconfig, server.BaseAddress);
         progress.WriteLine("ok");
         var state = new ClusterState(server.BaseAddress.ToString(),
-            [.. nodes.Select((n, i) => new NodeState(n.Name, i + 1, n.Cpu, n.Memory, n.MaxPods, n.Labels))], config.Images);
+            [.. nodes.Select((n, i) => new NodeState(n.Name, config.FirstNodeIndex + i, n.Cpu, n.Memory, n.MaxPods, n.Labels))], config.Images,
+            config.LeaseRenewInterval.TotalSeconds);
         state.Save(layout);
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(layout.Kubeconfig));
         try

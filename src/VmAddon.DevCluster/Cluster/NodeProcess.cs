@@ -29,6 +29,7 @@ public static class NodeProcess
             Memory = node.Memory,
             MaxPods = node.MaxPods,
             Labels = node.Labels,
+            LeaseRenewInterval = TimeSpan.FromSeconds(state.LeaseRenewSeconds),
         }, TimeProvider.System, logs.CreateLogger($"node/{name}"));
         await runner.StartAsync(stop.Token).ConfigureAwait(false);
         logs.CreateLogger("vmaddon-dev").LogInformation("node {Node} runs (pid {Pid}, pods in 10.244.{Index}.0/24)", name, Environment.ProcessId, node.Index);

@@ -34,6 +34,24 @@ public sealed class Kubectl(string kubeconfig)
         return new KubectlResult(process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs kubectl on a pseudo-terminal through script(1), for -t; returns what the terminal showed.</summary>
+    public async Task<string> RunScriptedTtyAsync(string arguments)
+    {
+        var info = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-qfec", $"{Path} {arguments}", "/dev/null"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["KUBECONFIG"] = kubeconfig;
+        info.Environment["HOME"] = System.IO.Path.GetDirectoryName(kubeconfig)!;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(guard.Token);
+        return await output;
+    }
+
     /// <summary>Runs kubectl and fails with its stderr unless it exits 0.</summary>
     public async Task<string> SucceedAsync(string arguments, string? stdin = null)
     {
