@@ -68,8 +68,8 @@ public sealed record ClusterConfig
             Listen = listen is null ? config.Listen : IPEndPoint.TryParse(listen, out var endPoint) ? endPoint : throw new FormatException($"apiServer.listen: \"{listen}\" is not ADDRESS:PORT"),
             Images = images,
             Nodes = [.. (root["nodes"] as JsonArray ?? []).Select((n, i) => NodeConfig.From(n as JsonObject ?? throw new FormatException($"nodes[{i}]: expected a mapping"), i))],
-            FirstNodeIndex = (int?)root["firstNodeIndex"]?.GetValue<long>() ?? config.FirstNodeIndex,
-            NodeMonitorGracePeriod = root["nodeMonitorGracePeriodSeconds"] is { } grace ? TimeSpan.FromSeconds(grace.GetValue<double>()) : config.NodeMonitorGracePeriod,
+            FirstNodeIndex = root["firstNodeIndex"] is { } first ? (int)Number(first, "firstNodeIndex") : config.FirstNodeIndex,
+            NodeMonitorGracePeriod = root["nodeMonitorGracePeriodSeconds"] is { } grace ? TimeSpan.FromSeconds(Number(grace, "nodeMonitorGracePeriodSeconds")) : config.NodeMonitorGracePeriod,
         };
     }
 
@@ -79,6 +79,11 @@ public sealed record ClusterConfig
     /// <summary>The configured nodes, or node-1..node-N when the file names none.</summary>
     public IReadOnlyList<NodeConfig> NodesFor(int count) =>
         Nodes.Count > 0 ? Nodes : [.. Enumerable.Range(1, count).Select(i => new NodeConfig($"node-{i}"))];
+
+    internal static double Number(JsonNode node, string field) =>
+        double.TryParse(node.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{field}: \"{node}\" is not a number");
 
     private static string Resolve(string repository, string path) => Path.IsPathRooted(path) ? path : Path.Combine(repository, path);
 }
@@ -92,7 +97,7 @@ public sealed record NodeConfig(string Name, string Cpu = "4", string Memory = "
         node["name"]?.GetValue<string>() ?? throw new FormatException($"nodes[{index}].name: Required value"),
         node["cpu"]?.ToString() ?? "4",
         node["memory"]?.ToString() ?? "8Gi",
-        (int?)node["maxPods"]?.GetValue<long>() ?? 110)
+        node["maxPods"] is { } maxPods ? (int)ClusterConfig.Number(maxPods, $"nodes[{index}].maxPods") : 110)
     {
         Labels = (node["labels"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.Ordinal),
     };
