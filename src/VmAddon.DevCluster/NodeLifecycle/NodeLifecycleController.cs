@@ -28,8 +28,10 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, Written> _written = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _lastReady = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Node, string Key, string Effect), DateTimeOffset> _taintsSeen = [];
+    private readonly Dictionary<(string Node, string Key, string Effect), TaintSeen> _taintsSeen = [];
     private readonly HashSet<string> _markedNotReady = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _evicted = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _forceDeleted = new(StringComparer.Ordinal);
 
     /// <summary>Runs until cancelled; returns (without throwing) once <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -120,8 +122,6 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
         ResourceVersion = pod.Metadata.ResourceVersion,
     };
 
-    private static string PodKey(V1Pod pod) => $"pod/{pod.Metadata.Uid}";
-
     private static DateTimeOffset Earlier(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value < b ? value : b;
 
     private static V1Patch StrategicPatch(JsonNode patch) => new(patch.ToJsonString(), V1Patch.PatchType.StrategicMergePatch);
@@ -168,20 +168,23 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
 
     private void Wrote(string key, string? resourceVersion, DateTimeOffset now) => _written[key] = new Written(resourceVersion, now + WriteEchoTimeout);
 
+    // When a taint appeared: exactly when this controller added it (timeAdded has whole seconds only, which could cut a
+    // toleration short by up to a second), else its timeAdded, else when this controller first saw it.
     private DateTimeOffset TaintSince(string node, V1Taint taint, DateTimeOffset now)
     {
+        var key = (node, taint.Key, taint.Effect);
+        if (_taintsSeen.TryGetValue(key, out var seen))
+        {
+            return seen.Since;
+        }
+
         if (ApiTime.From(taint.TimeAdded) is { } added)
         {
             return added;
         }
 
-        var key = (node, taint.Key, taint.Effect);
-        if (!_taintsSeen.TryGetValue(key, out var seen))
-        {
-            _taintsSeen[key] = seen = now;
-        }
-
-        return seen;
+        _taintsSeen[key] = new TaintSeen(now, now);
+        return now;
     }
 
     // One reconciling pass over every node; returns when the next pass is due (a pending eviction or a heartbeat running out).
@@ -254,18 +257,19 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
             var nodeTaints = node.Spec?.Taints?.ToList() ?? [];
             foreach (var pod in nodePods)
             {
-                if (Echoing(PodKey(pod), pod.Metadata.ResourceVersion, now))
-                {
-                    continue;
-                }
-
+                var uid = pod.Metadata.Uid ?? "";
                 if (NonGracefulShutdown.ShouldForceDelete(pod, node))
                 {
-                    await ForceDeleteAsync(pod, name, now, cancellationToken).ConfigureAwait(false);
+                    if (_forceDeleted.Add(uid))
+                    {
+                        await ForceDeleteAsync(pod, name, cancellationToken).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 
                 if (pod.Metadata.DeletionTimestamp is not null
+                    || _evicted.Contains(uid)
                     || TaintEvictionPolicy.EvictionTime(pod, nodeTaints, t => TaintSince(name, t, now)) is not { } evictAt)
                 {
                     continue;
@@ -273,6 +277,7 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
 
                 if (evictAt <= now)
                 {
+                    _evicted.Add(uid);
                     await EvictAsync(pod, name, evictionEvents, now, cancellationToken).ConfigureAwait(false);
                 }
                 else
@@ -282,17 +287,25 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
             }
         }
 
-        Forget(nodes, pods);
+        Forget(nodes, pods, now);
         return due;
     }
 
-    // Drops what is remembered about nodes, taints and pods that are gone.
-    private void Forget(IReadOnlyList<V1Node> nodes, IReadOnlyList<V1Pod> pods)
+    // Drops what is remembered about nodes, taints and pods that are gone. A taint this controller just added may not be
+    // in the cache yet, so a taint is forgotten only once the cache has not shown it for a while.
+    private void Forget(IReadOnlyList<V1Node> nodes, IReadOnlyList<V1Pod> pods, DateTimeOffset now)
     {
         var taints = nodes.SelectMany(n => (n.Spec?.Taints ?? []).Select(t => (n.Metadata.Name, t.Key, t.Effect))).ToHashSet();
-        foreach (var gone in _taintsSeen.Keys.Where(k => !taints.Contains(k)).ToList())
+        foreach (var (key, seen) in _taintsSeen.ToList())
         {
-            _taintsSeen.Remove(gone);
+            if (taints.Contains(key))
+            {
+                _taintsSeen[key] = seen with { LastPresent = now };
+            }
+            else if (now - seen.LastPresent > WriteEchoTimeout)
+            {
+                _taintsSeen.Remove(key);
+            }
         }
 
         var names = nodes.Select(n => n.Metadata.Name).ToHashSet(StringComparer.Ordinal);
@@ -303,6 +316,8 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
 
         var uids = pods.Select(p => p.Metadata.Uid ?? "").ToHashSet(StringComparer.Ordinal);
         _markedNotReady.IntersectWith(uids);
+        _forceDeleted.IntersectWith(uids);
+        _evicted.IntersectWith(pods.Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Uid ?? ""));
     }
 
     private async Task<V1Node?> WriteConditionsAsync(V1Node node, IList<V1NodeCondition> conditions, DateTimeOffset now, CancellationToken cancellationToken)
@@ -351,8 +366,13 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
         try
         {
             var updated = await client.CoreV1.PatchNodeAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), node.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var added in taints.Where(t => !(node.Spec?.Taints ?? []).Any(o => o.Key == t.Key && o.Effect == t.Effect)))
+            {
+                _taintsSeen[(node.Metadata.Name, added.Key, added.Effect)] = new TaintSeen(now, now);
+            }
+
             Wrote($"node/{node.Metadata.Name}", cached.Metadata.ResourceVersion, now);
-            NodeLifecycleLog.Tainted(log, node.Metadata.Name, string.Join(", ", taints.Select(t => $"{t.Key}:{t.Effect}")));
+            NodeLifecycleLog.Tainted(log, node.Metadata.Name, taints.Count == 0 ? "(none)" : string.Join(", ", taints.Select(t => $"{t.Key}:{t.Effect}")));
             return updated;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -374,7 +394,6 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
         {
             await client.CoreV1.PatchNamespacedPodStatusAsync(StrategicPatch(patch), pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
             _markedNotReady.Add(pod.Metadata.Uid ?? "");
-            Wrote(PodKey(pod), pod.Metadata.ResourceVersion, now);
             NodeLifecycleLog.PodNotReady(log, pod.Metadata.NamespaceProperty, pod.Metadata.Name, node);
             await events.RecordAsync(Reference(pod), "Warning", "NodeNotReady", "Node is not ready", cancellationToken).ConfigureAwait(false);
         }
@@ -412,19 +431,19 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
 
             await client.CoreV1.DeleteNamespacedPodAsync(
                 name, ns, new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Wrote(PodKey(pod), pod.Metadata.ResourceVersion, now);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (!IsGoneOrConflict(e))
             {
+                _evicted.Remove(pod.Metadata.Uid ?? "");
                 NodeLifecycleLog.WriteFailed(log, "evicting", $"pod {ns}/{name}", e);
             }
         }
     }
 
     // The pod garbage collector's markFailedAndDeletePod: phase Failed unless already finished, then delete with grace 0.
-    private async Task ForceDeleteAsync(V1Pod pod, string node, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ForceDeleteAsync(V1Pod pod, string node, CancellationToken cancellationToken)
     {
         var ns = pod.Metadata.NamespaceProperty;
         var name = pod.Metadata.Name;
@@ -440,16 +459,18 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
             await client.CoreV1.DeleteNamespacedPodAsync(
                 name, ns, new V1DeleteOptions { GracePeriodSeconds = 0, Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } },
                 gracePeriodSeconds: 0, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Wrote(PodKey(pod), pod.Metadata.ResourceVersion, now);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (!IsGoneOrConflict(e))
             {
+                _forceDeleted.Remove(pod.Metadata.Uid ?? "");
                 NodeLifecycleLog.WriteFailed(log, "force-deleting", $"pod {ns}/{name}", e);
             }
         }
     }
 
     private sealed record Written(string? Version, DateTimeOffset Until);
+
+    private sealed record TaintSeen(DateTimeOffset Since, DateTimeOffset LastPresent);
 }

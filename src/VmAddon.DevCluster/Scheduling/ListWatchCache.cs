@@ -144,19 +144,27 @@ internal sealed class ListWatchCache<T>(string what, ListWatchCache<T>.ListFunc 
         Exception? failure = null;
         // client-go's reflector: a random timeout between 5 and 10 minutes, so that watches are renewed without all ending together.
         var timeoutSeconds = 300 + Random.Shared.Next(300);
-        await foreach (var (type, item) in watch(resourceVersion, timeoutSeconds, e => failure ??= e, cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (item?.Metadata?.ResourceVersion is { Length: > 0 } version)
+            await foreach (var (type, item) in watch(resourceVersion, timeoutSeconds, e => failure ??= e, cancellationToken).ConfigureAwait(false))
             {
-                resourceVersion = version;
-            }
+                if (item?.Metadata?.ResourceVersion is { Length: > 0 } version)
+                {
+                    resourceVersion = version;
+                }
 
-            if (type is WatchEventType.Bookmark or WatchEventType.Error || item is null)
-            {
-                continue;
-            }
+                if (type is WatchEventType.Bookmark or WatchEventType.Error || item is null)
+                {
+                    continue;
+                }
 
-            Apply(type, item);
+                Apply(type, item);
+            }
+        }
+        catch (HttpRequestException e) when (e.InnerException is EndOfStreamException)
+        {
+            // KubernetesClient peeks at the first line of a watch and fails when the server ends it before any event
+            // (timeoutSeconds passed on a quiet resource): that is a normal end.
         }
 
         if (failure is not null)
