@@ -12,6 +12,12 @@ namespace VmAddon.DevCluster.Scheduling;
 /// A relist reports what changed in between, so consumers never miss a deletion. Shared by the scheduler and the node
 /// lifecycle controller; it belongs in a controller-runtime library once one exists.
 /// </summary>
+/// <remarks>
+/// KubernetesClient 21 disposes a cancelled watch's response unread, and SocketsHttpHandler then drains it for up to
+/// 2 s (ResponseDrainTimeout) before closing the connection, so an API server stopped right after its loops waits that
+/// long for the watch. A host that stops both together sets <c>MaxResponseDrainSize = 0</c> on the client's handler
+/// (<c>KubernetesClientConfiguration.FirstMessageHandlerSetup</c>).
+/// </remarks>
 internal sealed class ListWatchCache<T>(string what, ListWatchCache<T>.ListFunc list, ListWatchCache<T>.WatchFunc watch, ILogger log, TimeProvider time)
     where T : class, IKubernetesObject<V1ObjectMeta>
 {

@@ -189,7 +189,7 @@ public sealed class Scheduler(IKubernetes client, SchedulerOptions options, ILog
             }
         }
 
-        var assigned = pods.Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName)).Concat(_assumed.Values.Select(a => a.Pod)).ToList();
+        var cluster = SchedulingNode.ForCluster(nodes, pods.Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName)).Concat(_assumed.Values.Select(a => a.Pod)));
         var pending = pods
             .Where(p => IsPending(p) && !_assumed.ContainsKey(p.Metadata.Uid ?? ""))
             .OrderByDescending(p => p.Spec.Priority ?? 0)
@@ -208,20 +208,23 @@ public sealed class Scheduler(IKubernetes client, SchedulerOptions options, ILog
         {
             cancellationToken.ThrowIfCancellationRequested();
             var uid = pod.Metadata.Uid ?? "";
-            var spec = KubernetesJson.Serialize(pod.Spec);
-            if (_attempts.TryGetValue(uid, out var attempt) && attempt.Generation == generation && attempt.Spec == spec && now < attempt.At + options.RetryInterval)
+            _attempts.TryGetValue(uid, out var attempt);
+            // Serializing the spec is the costly part; a pod whose resourceVersion did not move kept its spec.
+            var spec = attempt?.ResourceVersion == pod.Metadata.ResourceVersion ? attempt.Spec : KubernetesJson.Serialize(pod.Spec);
+            if (attempt is not null && attempt.Generation == generation && attempt.Spec == spec && now < attempt.At + options.RetryInterval)
             {
+                _attempts[uid] = attempt with { ResourceVersion = pod.Metadata.ResourceVersion };
                 next = Earlier(next, attempt.At + options.RetryInterval - now);
                 continue;
             }
 
-            var decision = SchedulingPolicy.Decide(pod, nodes, assigned);
+            var decision = SchedulingPolicy.Decide(pod, cluster);
             if (decision.Node is { } node)
             {
                 if (await BindAsync(pod, node, cancellationToken).ConfigureAwait(false))
                 {
                     var bound = BoundCopy(pod, node);
-                    assigned.Add(bound);
+                    cluster.First(n => n.Name == node).Add(bound);
                     _assumed[uid] = new Assumed(bound, now + AssumeFor);
                     _attempts.Remove(uid);
                     await events.RecordAsync(pod, "Normal", "Scheduled", "Binding",
@@ -237,7 +240,7 @@ public sealed class Scheduler(IKubernetes client, SchedulerOptions options, ILog
                 await events.RecordAsync(pod, "Warning", "FailedScheduling", "Scheduling", message, cancellationToken).ConfigureAwait(false);
             }
 
-            _attempts[uid] = new Attempt(generation, now, spec);
+            _attempts[uid] = new Attempt(generation, now, pod.Metadata.ResourceVersion, spec);
             next = Earlier(next, options.RetryInterval);
         }
 
@@ -317,7 +320,7 @@ public sealed class Scheduler(IKubernetes client, SchedulerOptions options, ILog
     }
 
     // The cluster generation and pod spec a failed attempt saw: a newer generation or another spec makes the pod due again.
-    private sealed record Attempt(long Generation, DateTimeOffset At, string Spec);
+    private sealed record Attempt(long Generation, DateTimeOffset At, string? ResourceVersion, string Spec);
 
     private sealed record Assumed(V1Pod Pod, DateTimeOffset Until);
 }

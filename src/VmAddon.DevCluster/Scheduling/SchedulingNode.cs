@@ -6,16 +6,16 @@ namespace VmAddon.DevCluster.Scheduling;
 /// <summary>A node as the scheduler weighs it: the node, the unfinished pods bound to it, and what they request (kube-scheduler's NodeInfo).</summary>
 internal sealed class SchedulingNode
 {
-    public SchedulingNode(V1Node node, IReadOnlyList<V1Pod> pods)
+    private readonly List<V1Pod> _pods = [];
+
+    public SchedulingNode(V1Node node, IEnumerable<V1Pod> pods)
     {
         Node = node;
-        Pods = pods;
         // An apiserver defaults allocatable to capacity; a node written without allocatable gets the same here.
         Allocatable = ResourceAmounts.From(node.Status?.Allocatable is { Count: > 0 } allocatable ? allocatable : node.Status?.Capacity);
         foreach (var pod in pods)
         {
-            Requested.Add(PodRequests.Of(pod.Spec));
-            NonZeroRequested.Add(PodRequests.NonZeroOf(pod.Spec));
+            Add(pod);
         }
 
         Taints = EffectiveTaints(node);
@@ -25,7 +25,7 @@ internal sealed class SchedulingNode
 
     public string Name => Node.Metadata.Name;
 
-    public IReadOnlyList<V1Pod> Pods { get; }
+    public IReadOnlyList<V1Pod> Pods => _pods;
 
     public ResourceAmounts Allocatable { get; }
 
@@ -35,6 +35,23 @@ internal sealed class SchedulingNode
 
     /// <summary>The node's taints, plus the NoSchedule taints its conditions call for that the node lifecycle controller has not added (yet).</summary>
     public IReadOnlyList<V1Taint> Taints { get; }
+
+    /// <summary>The cluster as the scheduler weighs it, in node name order: each node with the unfinished pods bound to it.</summary>
+    public static List<SchedulingNode> ForCluster(IEnumerable<V1Node> nodes, IEnumerable<V1Pod> assignedPods)
+    {
+        var podsByNode = assignedPods
+            .Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName) && !SchedulingPolicy.IsFinished(p))
+            .ToLookup(p => p.Spec.NodeName, StringComparer.Ordinal);
+        return [.. nodes.OrderBy(n => n.Metadata.Name, StringComparer.Ordinal).Select(n => new SchedulingNode(n, podsByNode[n.Metadata.Name]))];
+    }
+
+    /// <summary>Counts a pod bound to this node (one the scheduler just bound, before the watch shows it).</summary>
+    public void Add(V1Pod pod)
+    {
+        _pods.Add(pod);
+        Requested.Add(PodRequests.Of(pod.Spec));
+        NonZeroRequested.Add(PodRequests.NonZeroOf(pod.Spec));
+    }
 
     // The scheduler only places pods on Ready nodes even when no node lifecycle controller taints the others; a node that
     // never reported Ready counts as not ready. Expressing that as the controller's taint keeps kube's message and lets a

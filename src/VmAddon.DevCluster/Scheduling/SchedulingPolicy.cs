@@ -14,22 +14,17 @@ namespace VmAddon.DevCluster.Scheduling;
 internal static class SchedulingPolicy
 {
     /// <summary>Decides where <paramref name="pod"/> goes, given every node and every pod already bound to a node (finished pods are ignored).</summary>
-    public static SchedulingDecision Decide(V1Pod pod, IReadOnlyCollection<V1Node> nodes, IEnumerable<V1Pod> assignedPods)
+    public static SchedulingDecision Decide(V1Pod pod, IReadOnlyCollection<V1Node> nodes, IEnumerable<V1Pod> assignedPods) =>
+        Decide(pod, SchedulingNode.ForCluster(nodes, assignedPods));
+
+    /// <summary>Decides where <paramref name="pod"/> goes among <paramref name="candidates"/> (see <see cref="SchedulingNode.ForCluster"/>).</summary>
+    public static SchedulingDecision Decide(V1Pod pod, IReadOnlyList<SchedulingNode> candidates)
     {
-        var none = new Dictionary<string, NodeRejection>(StringComparer.Ordinal);
-        if (nodes.Count == 0)
+        if (candidates.Count == 0)
         {
-            return SchedulingDecision.Unschedulable(FailureMessage.NoNodes, none);
+            return SchedulingDecision.Unschedulable(FailureMessage.NoNodes, new Dictionary<string, NodeRejection>(StringComparer.Ordinal));
         }
 
-        var podsByNode = assignedPods
-            .Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName) && !IsFinished(p))
-            .GroupBy(p => p.Spec.NodeName, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<V1Pod>)[.. g], StringComparer.Ordinal);
-        var candidates = nodes
-            .OrderBy(n => n.Metadata.Name, StringComparer.Ordinal)
-            .Select(n => new SchedulingNode(n, podsByNode.GetValueOrDefault(n.Metadata.Name) ?? []))
-            .ToList();
         var preemptionNever = pod.Spec.PreemptionPolicy == "Never";
         var rejections = new Dictionary<string, NodeRejection>(StringComparer.Ordinal);
 

@@ -52,6 +52,7 @@ public sealed class NodeLifecycleControllerTests(ITestOutputHelper output) : IAs
 
         var quick = (await _cluster.FindPodAsync("quick"))!;
         quick.Status.Conditions.Should().Contain(c => c.Type == "DisruptionTarget" && c.Reason == "DeletionByTaintManager");
+        quick.Status.Conditions.Should().Contain(c => c.Type == "Ready" && c.Status == "False", "conditions are patched by type, not replaced");
         (await _cluster.FindPodAsync("forever"))!.Metadata.DeletionTimestamp.Should().BeNull("it tolerates the taint without tolerationSeconds");
         (await _cluster.FindPodAsync("defaults"))!.Metadata.DeletionTimestamp.Should().BeNull("the default toleration lasts 300 s");
         var elsewhere = (await _cluster.FindPodAsync("elsewhere"))!;

@@ -75,6 +75,12 @@ public sealed class SchedulerTests(ITestOutputHelper output) : IAsyncLifetime
         failed.Regarding.Should().BeEquivalentTo(new { Kind = "Pod", Name = "picky", NamespaceProperty = "default", Uid = pod.Metadata.Uid });
         failed.EventTime.Should().NotBeNull();
 
+        // A node change retries the pod; the same failure again counts in the first event's series rather than making another.
+        var label = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["rack"] = "r1" } } };
+        await Client.CoreV1.PatchNodeAsync(new V1Patch(label.ToJsonString(), V1Patch.PatchType.MergePatch), "a");
+        await LoopCluster.WaitUntilAsync(async () => (await Events("picky")).Any(e => e.Series?.Count == 2), "the event's series counting the retry");
+        (await Events("picky")).Where(e => e.Reason == "FailedScheduling").Should().ContainSingle();
+
         await _cluster.CreateNodeAsync(Node("c", labels: new Dictionary<string, string> { ["disk"] = "ssd" }));
 
         await LoopCluster.WaitUntilAsync(async () => (await _cluster.FindPodAsync("picky"))?.Spec.NodeName == "c", "the pod bound to the new node");
