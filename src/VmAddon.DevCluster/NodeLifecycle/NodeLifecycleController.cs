@@ -242,7 +242,8 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
             }
 
             var nodePods = podsByNode[name].ToList();
-            if (ready != "True")
+            // As kube, only a node that posted (or was given) a Ready condition other than True gets its pods marked.
+            if (ready is not null and not "True")
             {
                 foreach (var pod in nodePods.Where(p => NodeHealthPolicy.PodNeedsNotReady(p) && !_markedNotReady.Contains(p.Metadata.Uid ?? "")))
                 {
