@@ -323,16 +323,14 @@ public sealed class ObjectStore : IDisposable
                 throw StoreException.Expired($"too old resource version: {from} ({_history.CompactedThrough})");
             }
 
-            // The buffer grows by the initial events, so replay never counts as falling behind.
-            var watcher = new Watcher(type, filter, options.AllowBookmarks, initial.Count + _options.WatchBufferSize, w => _watchers.TryRemove(w, out _));
-            if (from is not null)
+            // The buffer grows by the initial and replayed events, so replay never counts as falling behind.
+            var replay = from is null ? [] : _history.After(from.Value).ToList();
+            var watcher = new Watcher(type, filter, options.AllowBookmarks, initial.Count + replay.Count + _options.WatchBufferSize, w => _watchers.TryRemove(w, out _));
+            foreach (var change in replay)
             {
-                foreach (var change in _history.After(from.Value))
+                if (watcher.EventFor(change) is { } replayed)
                 {
-                    if (watcher.EventFor(change) is { } replayed)
-                    {
-                        initial.Add(replayed);
-                    }
+                    initial.Add(replayed);
                 }
             }
 
