@@ -20,7 +20,8 @@ public sealed class NodeLifecycleControllerTests(ITestOutputHelper output) : IAs
     public async Task InitializeAsync()
     {
         _cluster = await LoopCluster.StartAsync();
-        var options = new NodeLifecycleOptions { GracePeriod = TimeSpan.FromSeconds(1), MonitorPeriod = TimeSpan.FromMilliseconds(200) };
+        // Test kubelets renew every 200 ms; a 2 s grace leaves room for a loaded machine.
+        var options = new NodeLifecycleOptions { GracePeriod = TimeSpan.FromSeconds(2), MonitorPeriod = TimeSpan.FromMilliseconds(200) };
         _cluster.Run(new NodeLifecycleController(_cluster.Client, options, new TestOutputLogger(output, "node-lifecycle")).RunAsync);
     }
 
