@@ -75,6 +75,8 @@ public sealed class SchedulerTests(ITestOutputHelper output) : IAsyncLifetime
         failed.Should().BeEquivalentTo(new { Type = "Warning", Action = "Scheduling", ReportingController = "default-scheduler" });
         failed.Regarding.Should().BeEquivalentTo(new { Kind = "Pod", Name = "picky", NamespaceProperty = "default", Uid = pod.Metadata.Uid });
         failed.EventTime.Should().NotBeNull();
+        var core = (await Client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=picky")).Items;
+        core.Should().Contain(e => e.Reason == "FailedScheduling" && e.Message == message && e.Type == "Warning", "kubectl describe reads the same event as core/v1");
 
         // A node change retries the pod; the same failure again counts in that event's series rather than making another.
         var label = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["rack"] = "r1" } } };
