@@ -20,7 +20,13 @@ public sealed class ListWatchCacheTests : IAsyncLifetime
         {
             Host = _server.BaseAddress.ToString(),
             AccessToken = "x",
-            FirstMessageHandlerSetup = h => ((SocketsHttpHandler)h).MaxResponseDrainSize = 0,
+            FirstMessageHandlerSetup = h =>
+            {
+                if (h is SocketsHttpHandler sockets)
+                {
+                    sockets.MaxResponseDrainSize = 0;
+                }
+            },
         });
     }
 
