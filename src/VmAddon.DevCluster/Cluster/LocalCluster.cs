@@ -8,7 +8,7 @@ using VmAddon.DevCluster.Http;
 namespace VmAddon.DevCluster.Cluster;
 
 /// <summary>
-/// vmaddon-dev up: the API server (with the scheduler and the node lifecycle controller) in this process, and one
+/// vmaddon-dev up: the API server, the scheduler and the node lifecycle controller in this process, and one
 /// node runner process per node, until SIGINT or SIGTERM stops them all.
 /// </summary>
 public sealed class LocalCluster(ClusterLayout layout, ClusterConfig config, int nodeCount, TextWriter progress, ILoggerFactory logs)
@@ -59,7 +59,21 @@ public sealed class LocalCluster(ClusterLayout layout, ClusterConfig config, int
             [.. nodes.Select((n, i) => new NodeState(n.Name, config.FirstNodeIndex + i, n.Cpu, n.Memory, n.MaxPods, n.Labels))], config.Images,
             config.LeaseRenewInterval.TotalSeconds);
         state.Save(layout);
-        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(layout.Kubeconfig));
+        var clientConfig = KubernetesClientConfiguration.BuildConfigFromConfigFile(layout.Kubeconfig);
+        // A cancelled watch must close at once, not drain for 2 s, or stopping waits on it.
+        clientConfig.FirstMessageHandlerSetup = h =>
+        {
+            if (h is SocketsHttpHandler sockets)
+            {
+                sockets.MaxResponseDrainSize = 0;
+            }
+        };
+        using var client = new Kubernetes(clientConfig);
+        using var loops = new CancellationTokenSource();
+        var controlPlane = Task.WhenAll(
+            new Scheduling.Scheduler(client, new Scheduling.SchedulerOptions(), logs.CreateLogger("scheduler")).RunAsync(loops.Token),
+            new NodeLifecycle.NodeLifecycleController(client, new NodeLifecycle.NodeLifecycleOptions { GracePeriod = config.NodeMonitorGracePeriod, MonitorPeriod = config.LeaseRenewInterval / 2 },
+                logs.CreateLogger("node-lifecycle")).RunAsync(loops.Token));
         try
         {
             foreach (var node in state.Nodes)
@@ -88,6 +102,8 @@ public sealed class LocalCluster(ClusterLayout layout, ClusterConfig config, int
         {
             progress.WriteLine("stopping ...");
             await Task.WhenAll(state.Nodes.Select(n => RunnerProcesses.StopAsync(layout, n.Name, TimeSpan.FromSeconds(40)))).ConfigureAwait(false);
+            await loops.CancelAsync().ConfigureAwait(false);
+            await controlPlane.ConfigureAwait(false);
             File.Delete(layout.UpPid);
         }
 

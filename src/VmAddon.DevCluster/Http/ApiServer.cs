@@ -31,7 +31,7 @@ public sealed class ApiServer : IAsyncDisposable
         Registry = new ResourceRegistry(store, options.Time);
         _log = app.Logger;
         var tables = new TableRenderer(options.Time);
-        _resources = new ResourceEndpoint(catalog, Registry, new WatchStreamer(Registry, options.MaxWatchTimeout, tables), tables);
+        _resources = new ResourceEndpoint(catalog, Registry, new WatchStreamer(Registry, options.MaxWatchTimeout, tables, app.Lifetime.ApplicationStopping), tables);
         _openApi = new OpenApiDocuments(catalog);
         _controllers = new ControllerSet(Registry, catalog, options, app.Services.GetRequiredService<ILoggerFactory>());
         app.Use(LogRequestAsync);

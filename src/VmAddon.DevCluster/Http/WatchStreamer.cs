@@ -11,13 +11,14 @@ namespace VmAddon.DevCluster.Http;
 /// <param name="registry">The registry the watch is opened on.</param>
 /// <param name="maxTimeout">The longest a watch stays open without a timeoutSeconds (kube-apiserver: 30 to 60 minutes).</param>
 /// <param name="tables">Prints events as Tables when kubectl get -w asks for them.</param>
-internal sealed class WatchStreamer(ResourceRegistry registry, TimeSpan maxTimeout, ITableRenderer tables)
+/// <param name="serverStopping">Ends every watch when the server stops, as kube-apiserver closes them, so shutdown does not wait for clients.</param>
+internal sealed class WatchStreamer(ResourceRegistry registry, TimeSpan maxTimeout, ITableRenderer tables, CancellationToken serverStopping)
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     public async Task StreamAsync(HttpContext context, ApiResource resource, WatchOptions options, long? timeoutSeconds)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, serverStopping);
         timeout.CancelAfter(timeoutSeconds is > 0 ? TimeSpan.FromSeconds(timeoutSeconds.Value) : maxTimeout);
         WatchSubscription subscription;
         try
