@@ -38,39 +38,9 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
     {
         options.Validate();
         var time = options.Time;
-        var nodes = new ListWatchCache<V1Node>(
-            "nodes",
-            async ct =>
-            {
-                var list = await client.CoreV1.ListNodeAsync(cancellationToken: ct).ConfigureAwait(false);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (resourceVersion, timeout, onError, ct) => client.CoreV1.WatchListNodeAsync(
-                allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
-            log,
-            time);
-        var pods = new ListWatchCache<V1Pod>(
-            "pods",
-            async ct =>
-            {
-                var list = await client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (resourceVersion, timeout, onError, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(
-                allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
-            log,
-            time);
-        var leases = new ListWatchCache<V1Lease>(
-            "leases",
-            async ct =>
-            {
-                var list = await client.CoordinationV1.ListNamespacedLeaseAsync(options.LeaseNamespace, cancellationToken: ct).ConfigureAwait(false);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (resourceVersion, timeout, onError, ct) => client.CoordinationV1.WatchListNamespacedLeaseAsync(
-                options.LeaseNamespace, allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
-            log,
-            time);
+        var nodes = ClusterCaches.Nodes(client, log, time);
+        var pods = ClusterCaches.Pods(client, log, time);
+        var leases = ClusterCaches.Leases(client, options.LeaseNamespace, log, time);
         nodes.Changed += _ => Signal();
         pods.Changed += _ => Signal();
         leases.Changed += _ => Signal();

@@ -30,28 +30,8 @@ public sealed class Scheduler(IKubernetes client, SchedulerOptions options, ILog
     {
         options.Validate();
         var time = options.Time;
-        var pods = new ListWatchCache<V1Pod>(
-            "pods",
-            async ct =>
-            {
-                var list = await client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (resourceVersion, timeout, onError, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(
-                allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
-            log,
-            time);
-        var nodes = new ListWatchCache<V1Node>(
-            "nodes",
-            async ct =>
-            {
-                var list = await client.CoreV1.ListNodeAsync(cancellationToken: ct).ConfigureAwait(false);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (resourceVersion, timeout, onError, ct) => client.CoreV1.WatchListNodeAsync(
-                allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
-            log,
-            time);
+        var pods = ClusterCaches.Pods(client, log, time);
+        var nodes = ClusterCaches.Nodes(client, log, time);
         pods.Changed += OnPodChanged;
         nodes.Changed += OnNodeChanged;
         var events = new SchedulerEventRecorder(
