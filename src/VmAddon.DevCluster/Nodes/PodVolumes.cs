@@ -32,7 +32,10 @@ internal sealed class PodVolumes(IKubernetes client, PodPaths paths, ImageMap im
         var ns = pod.Metadata.NamespaceProperty;
         if (volume.EmptyDir is not null)
         {
-            return Directory.CreateDirectory(paths.Volume(uid, "empty-dir", volume.Name)).FullName;
+            // Like the kubelet's: world-writable, so every container of the pod can write whatever user it runs as.
+            var directory = Directory.CreateDirectory(paths.Volume(uid, "empty-dir", volume.Name)).FullName;
+            File.SetUnixFileMode(directory, (UnixFileMode)0x1FF);
+            return directory;
         }
 
         if (volume.HostPath is { } hostPath)

@@ -33,9 +33,31 @@ internal static class BuiltInRules
             case "/services":
                 ServiceDefaults.Apply(obj);
                 break;
+            case "/secrets":
+                PrepareSecret(obj);
+                break;
             default:
                 break;
         }
+    }
+
+    // kube-apiserver folds stringData into data (base64) and never stores stringData; a secret without type is Opaque.
+    private static void PrepareSecret(JsonObject secret)
+    {
+        secret["type"] ??= "Opaque";
+        if (secret["stringData"] is not JsonObject strings)
+        {
+            return;
+        }
+
+        var data = secret["data"] as JsonObject ?? new JsonObject();
+        secret["data"] = data;
+        foreach (var (key, value) in strings)
+        {
+            data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value?.GetValue<string>() ?? ""));
+        }
+
+        secret.Remove("stringData");
     }
 
     public static void PrepareForUpdate(ApiResource resource, JsonObject old, JsonObject obj)
@@ -48,6 +70,9 @@ internal static class BuiltInRules
                 break;
             case "/services":
                 ServiceDefaults.KeepAllocations(old, obj);
+                break;
+            case "/secrets":
+                PrepareSecret(obj);
                 break;
             default:
                 break;

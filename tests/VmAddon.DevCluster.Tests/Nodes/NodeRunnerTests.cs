@@ -152,6 +152,43 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         events.Items.Should().ContainSingle().Which.Message.Should().Contain("registry.example/unknown:1");
     }
 
+    [Fact]
+    public async Task Init_containers_run_first_and_volumes_users_and_an_http_probe_work()
+    {
+        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "settings" }, Data = new Dictionary<string, string> { ["mode"] = "fast" } }, "default");
+        await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "creds" }, StringData = new Dictionary<string, string> { ["user"] = "admin" } }, "default");
+        var pod = HostPod("full", "id -u > /scratch/uid; cat /config/mode /secret/user /info/labels > /scratch/seen; cp /scratch/seen /www/index.html; exec busybox httpd -f -p 8080 -h /www", "Never");
+        pod.Metadata.Labels = new Dictionary<string, string> { ["app"] = "full" };
+        var main = pod.Spec.Containers[0];
+        main.SecurityContext = new V1SecurityContext { RunAsUser = 1234 };
+        main.ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/index.html", Port = 8080 }, PeriodSeconds = 1 };
+        main.VolumeMounts.Add(new V1VolumeMount { Name = "config", MountPath = "/config" });
+        main.VolumeMounts.Add(new V1VolumeMount { Name = "secret", MountPath = "/secret" });
+        main.VolumeMounts.Add(new V1VolumeMount { Name = "info", MountPath = "/info" });
+        main.VolumeMounts.Add(new V1VolumeMount { Name = "www", MountPath = "/www" });
+        pod.Spec.InitContainers = [new V1Container
+        {
+            Name = "init", Image = ImageMap.HostImage, Command = ["sh", "-c", "echo from-init > /scratch/init"],
+            VolumeMounts = [new V1VolumeMount { Name = "scratch", MountPath = "/scratch" }],
+        }];
+        pod.Spec.Volumes.Add(new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = "settings" } });
+        pod.Spec.Volumes.Add(new V1Volume { Name = "secret", Secret = new V1SecretVolumeSource { SecretName = "creds" } });
+        pod.Spec.Volumes.Add(new V1Volume { Name = "info", DownwardAPI = new V1DownwardAPIVolumeSource { Items = [new V1DownwardAPIVolumeFile { Path = "labels", FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.labels" } }] } });
+        pod.Spec.Volumes.Add(new V1Volume { Name = "www", EmptyDir = new V1EmptyDirVolumeSource() });
+        var created = await _client.CoreV1.CreateNamespacedPodAsync(pod, "default");
+
+        await DevApiServer.WaitUntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("full", "default")).Status?.Conditions?
+            .Any(c => c.Type == "Ready" && c.Status == "True") == true, "the http probe to pass");
+        var scratch = Path.Combine(_directory, "node-t1", "kubelet", "pods", created.Metadata.Uid, "volumes", "kubernetes.io~empty-dir", "scratch");
+        var status = await _client.CoreV1.ReadNamespacedPodAsync("full", "default");
+
+        (await File.ReadAllTextAsync(Path.Combine(scratch, "init"))).Should().Be("from-init\n");
+        (await File.ReadAllTextAsync(Path.Combine(scratch, "uid"))).Should().Be("1234\n");
+        (await File.ReadAllTextAsync(Path.Combine(scratch, "seen"))).Should().Be("fastadminapp=\"full\"", "volume files hold the values as they are, without newlines");
+        status.Status.InitContainerStatuses.Single().State.Terminated.ExitCode.Should().Be(0);
+        status.Status.Conditions.Should().Contain(c => c.Type == "Initialized" && c.Status == "True");
+    }
+
     private static V1Pod HostPod(string name, string script, string restartPolicy) => new()
     {
         Metadata = new V1ObjectMeta { Name = name },
