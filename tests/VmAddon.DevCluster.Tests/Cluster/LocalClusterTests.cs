@@ -142,6 +142,11 @@ public sealed class LocalClusterTests : IAsyncLifetime
         taints.Should().Contain("node.kubernetes.io/unreachable:NoExecute").And.Contain("node.kubernetes.io/unreachable:NoSchedule");
         ready.Should().Be("False");
         (await kubectl.SucceedAsync("get pod victim -o name")).Should().Be("pod/victim\n", "its kubelet is gone, so the pod stays Terminating");
+
+        // Back again, the node cleans up what it left behind and finishes the pod's deletion; its taints go once it posts Ready.
+        await cluster.RunAsync("node", "start", "node-b");
+        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.RunAsync("get pod victim")).ExitCode != 0, "the returning node to finish the deletion");
+        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.SucceedAsync("get node node-b -o jsonpath='{range .spec.taints[*]}{.key}{end}'")).Length == 0, "the taints to go");
     }
 
     [Fact]
