@@ -20,6 +20,9 @@ public sealed record VirtualMachineStatus
     [Doc("Set while the VM backs off from repeated start failures.")]
     public VirtualMachineStartFailure? StartFailure { get; init; }
 
+    [Doc("Start and Stop requests for the controller to carry out, oldest first (virtctl start/stop on a Manual VM).")]
+    public IList<VirtualMachineStateChangeRequest>? StateChangeRequests { get; init; }
+
     [Doc("The metadata.generation the controller last acted on.")]
     public long? ObservedGeneration { get; init; }
 

@@ -1,0 +1,24 @@
+using VmAddon.Api.Schema;
+
+namespace VmAddon.Api;
+
+/// <summary>A request to start or stop a Manual VM, queued in its status as KubeVirt's virtctl writes it.</summary>
+public sealed record VirtualMachineStateChangeRequest
+{
+    [Doc("Start or Stop.")]
+    [EnumValues(StateChangeAction.Start, StateChangeAction.Stop)]
+    public string? Action { get; init; }
+
+    [Doc("Extra data for the request, such as the uid of the instance a Stop is meant for.")]
+    public IDictionary<string, string>? Data { get; init; }
+
+    [Doc("The uid of the instance a Stop is meant for.")]
+    public string? Uid { get; init; }
+}
+
+/// <summary>The values of <see cref="VirtualMachineStateChangeRequest.Action"/>.</summary>
+public static class StateChangeAction
+{
+    public const string Start = "Start";
+    public const string Stop = "Stop";
+}
