@@ -44,6 +44,9 @@ public sealed class ApiServer : IAsyncDisposable
 
     public ResourceRegistry Registry { get; }
 
+    /// <summary>Requests served so far, by verb and resource (also on /metrics).</summary>
+    public RequestCounter Requests { get; } = new();
+
     /// <summary>The URL clients use, such as http://127.0.0.1:34567.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -103,6 +106,11 @@ public sealed class ApiServer : IAsyncDisposable
         }
         finally
         {
+            if (RequestTarget.Parse(context.Request.Path.Value ?? "/") is { } target)
+            {
+                Requests.Record(context.Request.Method, target, context.Request.Query["watch"] is ["1" or "true"], context.Response.StatusCode);
+            }
+
             if (_log.IsEnabled(LogLevel.Debug))
             {
                 _log.LogDebug("request verb={Verb} path={Path} query={Query} status={Status} durationMs={DurationMs:F1} userAgent={UserAgent}",
@@ -126,6 +134,11 @@ public sealed class ApiServer : IAsyncDisposable
                 }
 
                 await JsonResponses.WriteAsync(context, 200, document).ConfigureAwait(false);
+            }
+            else if (path == "/metrics")
+            {
+                context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+                await context.Response.WriteAsync(Requests.Prometheus(), context.RequestAborted).ConfigureAwait(false);
             }
             else if (path is "/healthz" or "/readyz" or "/livez")
             {

@@ -119,6 +119,21 @@ public sealed class ClientWriteTests(DevApiServer server)
         stored.Should().NotContain("bogus");
     }
 
+    [Fact]
+    public async Task Requests_are_counted_by_verb_and_resource_and_served_on_metrics()
+    {
+        var ns = await server.NewNamespaceAsync();
+        var before = server.Server.Requests.Writes("configmaps");
+
+        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "counted" } }, ns);
+        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("{\"data\":{\"a\":\"b\"}}", V1Patch.PatchType.MergePatch), "counted", ns);
+        using var http = new HttpClient { BaseAddress = server.Server.BaseAddress };
+        var metrics = await http.GetStringAsync("metrics");
+
+        server.Server.Requests.Writes("configmaps").Should().Be(before + 2);
+        metrics.Should().MatchRegex("apiserver_request_total\\{verb=\"patch\",group=\"\",resource=\"configmaps\",subresource=\"\",code=\"200\"\\} [1-9]");
+    }
+
     private async Task<System.Text.Json.JsonElement> CreateVmAsync(string ns, string name)
     {
         var body = new Dictionary<string, object>
