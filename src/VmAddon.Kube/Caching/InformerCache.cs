@@ -46,6 +46,7 @@ public sealed class InformerCache<T>
     private readonly WatchFunction<T> _watch;
     private readonly ILogger _log;
     private readonly TimeProvider _time;
+    private int _running;
 
     /// <summary>Creates a cache; <paramref name="what"/> names it in logs. Nothing happens until <see cref="RunAsync"/>.</summary>
     public InformerCache(string what, ListFunction<T> list, WatchFunction<T> watch, ILogger logger, TimeProvider? time = null)
@@ -151,6 +152,11 @@ public sealed class InformerCache<T>
     /// <summary>Keeps the cache in step with the server until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _running, 1) != 0)
+        {
+            throw new InvalidOperationException($"{_what}: the cache is already running");
+        }
+
         var backoff = MinBackoff;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -230,12 +236,14 @@ public sealed class InformerCache<T>
             }
 
             InformerLog.Listed(_log, _what, items.Count, resourceVersion);
-            _synced.TrySetResult();
             foreach (var change in changes)
             {
                 change();
             }
         }
+
+        // After the handlers, so that workers started on the barrier find the first keys already queued.
+        _synced.TrySetResult();
 
         return resourceVersion;
     }

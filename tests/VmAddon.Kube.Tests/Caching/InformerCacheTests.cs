@@ -174,6 +174,28 @@ public sealed class InformerCacheTests
     }
 
     [Fact]
+    public async Task A_failing_handler_does_not_stop_the_cache_or_the_other_handlers()
+    {
+        await using var dev = await DevApiServer.StartAsync();
+        var cache = AllConfigMaps(dev.Client, t => t);
+        var seen = new ConcurrentQueue<string>();
+        cache.AddHandler(new InformerHandler<V1ConfigMap> { OnAdded = _ => throw new InvalidOperationException("bad handler") });
+        cache.AddHandler(new InformerHandler<V1ConfigMap> { OnAdded = c => seen.Enqueue(Key(c)) });
+        using var stop = new CancellationTokenSource();
+        var running = cache.RunAsync(stop.Token);
+        await cache.WaitForSyncAsync(CancellationToken.None).WaitAsync(HangGuard);
+        await FluentActions.Awaiting(() => cache.RunAsync(stop.Token)).Should().ThrowAsync<InvalidOperationException>();
+
+        await dev.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("first", "n1", null), "default");
+        await dev.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("second", "n1", null), "default");
+        await DevApiServer.WaitUntilAsync(() => seen.Count == 2, "both objects to reach the good handler");
+        seen.Should().Equal("default/first", "default/second");
+
+        await stop.CancelAsync();
+        await running.WaitAsync(HangGuard);
+    }
+
+    [Fact]
     public void Registering_an_index_twice_or_reading_an_unknown_one_fails()
     {
         var cache = new InformerCache<V1ConfigMap>("configmaps", _ => throw new NotSupportedException(), (_, _, _, _) => throw new NotSupportedException(), NullLogger.Instance);
