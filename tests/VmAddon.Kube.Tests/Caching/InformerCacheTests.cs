@@ -151,6 +151,45 @@ public sealed class InformerCacheTests
     }
 
     [Fact]
+    public async Task A_failed_watch_is_retried_with_a_relist()
+    {
+        await using var dev = await DevApiServer.StartAsync();
+        var lists = 0;
+        var watches = 0;
+        var cache = ConfigMaps(dev.Client, () => Interlocked.Increment(ref lists), async (resourceVersion, onError, ct) =>
+        {
+            if (Interlocked.Increment(ref watches) == 1)
+            {
+                await dev.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("during-outage", "n1", null), "default", cancellationToken: ct);
+                throw new HttpRequestException("connection refused");
+            }
+
+            return dev.Client.CoreV1.WatchListNamespacedConfigMapAsync(
+                "default", allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: 300, onError: onError, cancellationToken: ct);
+        });
+        using var stop = new CancellationTokenSource();
+        var running = cache.RunAsync(stop.Token);
+
+        await DevApiServer.WaitUntilAsync(() => cache.Get("default/during-outage") is not null, "the object created while the watch was down");
+        Volatile.Read(ref lists).Should().Be(2);
+
+        await stop.CancelAsync();
+        await running.WaitAsync(HangGuard);
+    }
+
+    [Fact]
+    public async Task WaitForSyncAsync_is_cancellable_before_the_cache_runs()
+    {
+        var cache = new InformerCache<V1ConfigMap>("configmaps", _ => throw new NotSupportedException(), (_, _, _, _) => throw new NotSupportedException(), NullLogger.Instance);
+        using var cts = new CancellationTokenSource();
+        var waiting = cache.WaitForSyncAsync(cts.Token);
+        waiting.IsCompleted.Should().BeFalse();
+        await cts.CancelAsync();
+        await FluentActions.Awaiting(() => waiting.WaitAsync(HangGuard)).Should().ThrowAsync<OperationCanceledException>();
+        cache.HasSynced.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task The_pod_cache_indexes_pods_by_node()
     {
         await using var dev = await DevApiServer.StartAsync();

@@ -194,4 +194,32 @@ public sealed class WorkQueueTests
         queue.Add("ns/a");
         (await Get(queue)).Should().Be("ns/a");
     }
+
+    [Fact]
+    public async Task No_key_is_lost_when_a_GetAsync_is_cancelled_as_the_key_arrives()
+    {
+        using var queue = new WorkQueue();
+        for (var i = 0; i < 300; i++)
+        {
+            var key = $"ns/k{i}";
+            using var cts = new CancellationTokenSource();
+            var waiting = queue.GetAsync(cts.Token).AsTask();
+            var cancel = Task.Run(cts.Cancel);
+            queue.Add(key);
+            await cancel;
+            string? got;
+            try
+            {
+                got = await waiting.WaitAsync(HangGuard);
+            }
+            catch (OperationCanceledException)
+            {
+                got = await Get(queue);
+            }
+
+            got.Should().Be(key);
+            queue.Done(key);
+            queue.Depth.Should().Be(0);
+        }
+    }
 }
