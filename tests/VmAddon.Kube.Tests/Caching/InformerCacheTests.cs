@@ -190,6 +190,49 @@ public sealed class InformerCacheTests
     }
 
     [Fact]
+    public async Task Bookmarks_raise_no_events()
+    {
+        await using var dev = await DevApiServer.StartAsync(new ApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(100) });
+        await dev.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("a", "n1", null), "default");
+        var bookmarks = 0;
+        var cache = ConfigMaps(dev.Client, () => { }, async (resourceVersion, onError, ct) =>
+        {
+            await Task.CompletedTask;
+            return Counted(dev.Client.CoreV1.WatchListNamespacedConfigMapAsync(
+                "default", allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: 300, onError: onError, cancellationToken: ct));
+        });
+        var events = new ConcurrentQueue<string>();
+        cache.AddHandler(new InformerHandler<V1ConfigMap>
+        {
+            OnAdded = c => events.Enqueue($"added {Key(c)}"),
+            OnUpdated = (_, c) => events.Enqueue($"updated {Key(c)}"),
+            OnDeleted = (c, _) => events.Enqueue($"deleted {Key(c)}"),
+        });
+        using var stop = new CancellationTokenSource();
+        var running = cache.RunAsync(stop.Token);
+
+        await DevApiServer.WaitUntilAsync(() => Volatile.Read(ref bookmarks) >= 2, "two bookmarks");
+        events.Should().Equal("added default/a");
+        cache.List().Select(Key).Should().Equal("default/a");
+
+        await stop.CancelAsync();
+        await running.WaitAsync(HangGuard);
+
+        async IAsyncEnumerable<(k8s.WatchEventType, V1ConfigMap)> Counted(IAsyncEnumerable<(k8s.WatchEventType, V1ConfigMap)> inner)
+        {
+            await foreach (var item in inner)
+            {
+                if (item.Item1 == k8s.WatchEventType.Bookmark)
+                {
+                    Interlocked.Increment(ref bookmarks);
+                }
+
+                yield return item;
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_pod_cache_indexes_pods_by_node()
     {
         await using var dev = await DevApiServer.StartAsync();
