@@ -103,12 +103,13 @@ public sealed partial class EventRecorder
             }, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
             Remember(key, new Occurrence(ns, created.Metadata.Name, 1, now));
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller is shutting down; an event is not worth delaying that.
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException or KubernetesException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Best effort by contract: an event must never fail the reconcile that reports it.
             LogRecordFailed(_logger, e, type, reason, ns, regarding.Name);
         }
         finally

@@ -65,4 +65,38 @@ public sealed class EventRecorderTests(KubeCluster cluster) : IClassFixture<Kube
         var actOffline = () => offline.RecordAsync(vm, EventTypes.Normal, "Started", "Start", "started", default);
         await actOffline.Should().NotThrowAsync();
     }
+
+    [Fact]
+    public async Task A_Repeat_After_The_Series_Window_Starts_A_New_Event()
+    {
+        var vm = await NewVmAsync();
+        var clock = new ManualClock();
+        var recorder = new EventRecorder(cluster.Client, _options with { SeriesWindow = TimeSpan.FromMinutes(6) }, clock);
+
+        await recorder.RecordAsync(vm, EventTypes.Warning, "FailedCreate", "Create", "quota exceeded", default);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await recorder.RecordAsync(vm, EventTypes.Warning, "FailedCreate", "Create", "quota exceeded", default);
+        clock.Advance(TimeSpan.FromMinutes(7));
+        await recorder.RecordAsync(vm, EventTypes.Warning, "FailedCreate", "Create", "quota exceeded", default);
+
+        var events = (await cluster.Client.EventsV1.ListNamespacedEventAsync(vm.Metadata.NamespaceProperty)).Items;
+        events.Should().HaveCount(2);
+        events.Select(e => e.Series?.Count ?? 1).Should().BeEquivalentTo([2, 1]);
+    }
+
+    [Fact]
+    public async Task A_Series_Whose_Event_Was_Deleted_Starts_Again()
+    {
+        var vm = await NewVmAsync();
+        var ns = vm.Metadata.NamespaceProperty;
+        var recorder = new EventRecorder(cluster.Client, _options);
+        await recorder.RecordAsync(vm, EventTypes.Normal, "Started", "Start", "started", default);
+        var first = (await cluster.Client.EventsV1.ListNamespacedEventAsync(ns)).Items.Single();
+        await cluster.Client.EventsV1.DeleteNamespacedEventAsync(first.Metadata.Name, ns);
+
+        await recorder.RecordAsync(vm, EventTypes.Normal, "Started", "Start", "started", default);
+
+        var events = (await cluster.Client.EventsV1.ListNamespacedEventAsync(ns)).Items;
+        events.Should().ContainSingle().Which.Metadata.Name.Should().NotBe(first.Metadata.Name);
+    }
 }

@@ -128,6 +128,26 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
     }
 
     [Fact]
+    public async Task A_Leader_That_Cannot_Renew_Within_The_Renew_Deadline_Stops_Leading_And_Another_Takes_Over()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        var outage = new LeaseOutage();
+        using var partitioned = new Kubernetes(cluster.Config, outage);
+        var a = Candidate.Start(partitioned, Options(ns, "a"));
+        await KubeCluster.WaitUntilAsync(() => a.Leading, "a to lead");
+        var b = Candidate.Start(cluster.Client, Options(ns, "b"));
+
+        outage.Down = true;
+        await a.Run.WaitAsync(TimeSpan.FromSeconds(20));
+        a.Stopped.Should().BeTrue();
+        a.LeadingTokenCancelled.Should().BeTrue();
+
+        await KubeCluster.WaitUntilAsync(() => b.Leading, "b to take over");
+        await b.Shutdown.CancelAsync();
+        await b.Run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task Cancelling_Before_Winning_Returns_Without_Callbacks()
     {
         var ns = await cluster.NewNamespaceAsync();
