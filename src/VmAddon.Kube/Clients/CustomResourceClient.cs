@@ -56,14 +56,28 @@ public sealed class CustomResourceClient<T>(IKubernetes client)
                 labelSelector: labelSelector, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true, cancellationToken: cancellationToken)
             : client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<object>(Group, Version, ns, Plural, allowWatchBookmarks: true,
                 labelSelector: labelSelector, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true, cancellationToken: cancellationToken);
-        // The typed WatchAsync is marked obsolete in favour of WatchList*Async, which yields untyped objects;
-        // the typed one deserialises with KubernetesJson into T, which is what we want.
+        // KubernetesClient hands an ERROR event (a Status, such as 410 Expired) to onError instead of yielding it;
+        // it is rethrown here so the caller sees the code and relists. WatchAsync<,> is marked obsolete in favour of
+        // WatchList*Async, which yields untyped objects; this one deserialises with KubernetesJson into T.
+        Exception? failure = null;
 #pragma warning disable CS0618
-        var events = response.WatchAsync<T, object>(cancellationToken: cancellationToken);
+        var events = response.WatchAsync<T, object>(e => failure ??= e, cancellationToken);
 #pragma warning restore CS0618
         await foreach (var (type, item) in events.ConfigureAwait(false))
         {
+            if (failure is not null)
+            {
+                break;
+            }
+
             yield return new ResourceWatchEvent<T>(type, item);
+        }
+
+        if (failure is not null)
+        {
+            // A stream cut by our own cancellation is a cancellation, not a watch failure.
+            cancellationToken.ThrowIfCancellationRequested();
+            throw failure is KubernetesException ? failure : new KubernetesException("watch failed", failure);
         }
     }
 

@@ -139,4 +139,34 @@ public sealed class CustomResourceClientTests(KubeCluster cluster) : IClassFixtu
         changes.Select(e => (e.Type, e.Object.Metadata.Name)).Should().Equal((WatchEventType.Added, "after"), (WatchEventType.Deleted, "after"));
         seen.Last().Object.Metadata.ResourceVersion.Should().NotBeNullOrEmpty();
     }
+
+    [Fact]
+    public async Task Watch_From_A_Compacted_ResourceVersion_Ends_With_410_Gone_So_The_Caller_Relists()
+    {
+        await using var server = await VmAddon.DevCluster.Http.ApiServer.StartAsync(new VmAddon.DevCluster.Http.ApiServerOptions { HistoryLimit = 5 });
+        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = server.BaseAddress.ToString(), AccessToken = "x" });
+        var crd = await cluster.Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("virtualmachines.vmaddon.io");
+        crd.Metadata = new V1ObjectMeta { Name = crd.Metadata.Name };
+        crd.Status = null;
+        await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+        await KubeCluster.WaitUntilAsync(async () => (await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name)).Status?.Conditions?
+            .Any(c => c.Type == "Established" && c.Status == "True") == true, "the CRD to be established");
+        var vms = new CustomResourceClient<VirtualMachine>(client);
+        var first = await vms.CreateAsync(Vm("default", "vm0"), default);
+        for (var i = 1; i < 20; i++)
+        {
+            await vms.CreateAsync(Vm("default", "vm" + i), default);
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var watch = async () =>
+        {
+            await foreach (var e in vms.WatchAsync("default", first.Metadata.ResourceVersion, null, cts.Token))
+            {
+                _ = e;
+            }
+        };
+
+        (await watch.Should().ThrowAsync<KubernetesException>()).Which.Status.Code.Should().Be(410);
+    }
 }
