@@ -12,8 +12,9 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
         LeaseNamespace = ns,
         LeaseName = "vmaddon-controller",
         Identity = identity,
-        LeaseDuration = TimeSpan.FromSeconds(1),
-        RenewDeadline = TimeSpan.FromMilliseconds(600),
+        // Short enough for a fast suite, with room for a loaded CI machine to renew in time.
+        LeaseDuration = TimeSpan.FromSeconds(2),
+        RenewDeadline = TimeSpan.FromMilliseconds(1500),
         RetryPeriod = TimeSpan.FromMilliseconds(100),
         ReleaseOnCancel = release,
     };
@@ -59,7 +60,7 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
 
         // b keeps campaigning for several lease durations' worth of retries and stays idle.
         var renewals = new HashSet<DateTime?>();
-        await KubeCluster.WaitUntilAsync(async () => renewals.Add((await LeaseAsync(ns)).Spec.RenewTime) && renewals.Count > 15, "a to renew many times");
+        await KubeCluster.WaitUntilAsync(async () => renewals.Add((await LeaseAsync(ns)).Spec.RenewTime) && renewals.Count > 25, "a to renew many times");
         b.Leading.Should().BeFalse();
         (await LeaseAsync(ns)).Spec.HolderIdentity.Should().Be("a");
 
@@ -166,7 +167,7 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
     [Fact]
     public void Options_That_Break_The_Duration_Order_Are_Rejected()
     {
-        var bad = Options("ns", "a") with { RenewDeadline = TimeSpan.FromSeconds(5) };
+        var bad = Options("ns", "a") with { RenewDeadline = TimeSpan.FromSeconds(5), LeaseDuration = TimeSpan.FromSeconds(4) };
         var act = () => new LeaderElector(cluster.Client, bad);
         act.Should().Throw<ArgumentException>();
     }
