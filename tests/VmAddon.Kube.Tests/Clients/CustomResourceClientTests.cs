@@ -141,6 +141,19 @@ public sealed class CustomResourceClientTests(KubeCluster cluster) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_Kind_Has_A_Client_That_Reaches_Its_Resource()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        var clients = new VmAddonClients(cluster.Client);
+
+        (await clients.VirtualMachines.ListAsync(ns, null, default)).Items.Should().BeEmpty();
+        (await clients.VirtualMachineInstances.ListAsync(ns, null, default)).Items.Should().BeEmpty();
+        (await clients.VirtualMachinePools.ListAsync(ns, null, default)).Items.Should().BeEmpty();
+        (await clients.VirtualMachineInstanceMigrations.ListAsync(ns, null, default)).Items.Should().BeEmpty();
+        clients.VirtualMachinePools.Plural.Should().Be(VirtualMachinePool.Plural);
+    }
+
+    [Fact]
     public async Task Watch_From_A_Compacted_ResourceVersion_Ends_With_410_Gone_So_The_Caller_Relists()
     {
         await using var server = await VmAddon.DevCluster.Http.ApiServer.StartAsync(new VmAddon.DevCluster.Http.ApiServerOptions { HistoryLimit = 5 });
