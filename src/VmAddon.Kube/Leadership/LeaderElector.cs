@@ -40,6 +40,8 @@ public sealed partial class LeaderElector
     /// <summary>
     /// Campaigns until leader, runs <paramref name="onStartedLeading"/> with a token cancelled when leadership is lost
     /// or <paramref name="cancellationToken"/> fires, then calls <paramref name="onStoppedLeading"/> and returns.
+    /// Returning from <paramref name="onStartedLeading"/> also ends leadership. On shutdown or return the lease is
+    /// released when <see cref="LeaderElectionOptions.ReleaseOnCancel"/> is set; a lost lease is left to its new holder.
     /// Returns without calling either callback when cancelled before winning.
     /// </summary>
     public async Task RunAsync(Func<CancellationToken, Task> onStartedLeading, Action onStoppedLeading, CancellationToken cancellationToken)
@@ -53,9 +55,10 @@ public sealed partial class LeaderElector
 
         using var leading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var work = Task.Run(() => onStartedLeading(leading.Token), CancellationToken.None);
+        var lost = false;
         try
         {
-            await RenewLoopAsync(work, leading.Token).ConfigureAwait(false);
+            lost = await RenewLoopAsync(work, leading.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -74,7 +77,8 @@ public sealed partial class LeaderElector
                 LogLeadingFailed(_logger, e, _options.Identity);
             }
 
-            if (_options.ReleaseOnCancel && cancellationToken.IsCancellationRequested)
+            // Released on shutdown, or when the leading work returned by itself; a lost lease is someone else's now.
+            if (_options.ReleaseOnCancel && !lost)
             {
                 await ReleaseAsync().ConfigureAwait(false);
             }
@@ -108,8 +112,8 @@ public sealed partial class LeaderElector
         return false;
     }
 
-    // Renews every RetryPeriod; a renewal that has not succeeded within RenewDeadline loses leadership.
-    private async Task RenewLoopAsync(Task work, CancellationToken leading)
+    // Renews every RetryPeriod; a renewal that has not succeeded within RenewDeadline loses leadership (returns true).
+    private async Task<bool> RenewLoopAsync(Task work, CancellationToken leading)
     {
         var lastRenew = _time.GetUtcNow();
         while (!leading.IsCancellationRequested && !work.IsCompleted)
@@ -120,7 +124,7 @@ public sealed partial class LeaderElector
             }
             catch (OperationCanceledException)
             {
-                return;
+                return false;
             }
 
             if (await TryAcquireOrRenewAsync(leading).ConfigureAwait(false))
@@ -129,14 +133,16 @@ public sealed partial class LeaderElector
             }
             else if (leading.IsCancellationRequested)
             {
-                return;
+                return false;
             }
             else if (!_isLeader || _time.GetUtcNow() - lastRenew >= _options.RenewDeadline)
             {
                 LogLost(_logger, _options.Identity, _options.LeaseNamespace, _options.LeaseName);
-                return;
+                return true;
             }
         }
+
+        return false;
     }
 
     private async Task<bool> TryAcquireOrRenewAsync(CancellationToken cancellationToken)

@@ -149,6 +149,20 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
     }
 
     [Fact]
+    public async Task Leading_Work_That_Returns_Ends_Leadership_And_Releases_The_Lease()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        var elector = new LeaderElector(cluster.Client, Options(ns, "a"));
+        var stopped = false;
+
+        await elector.RunAsync(_ => Task.CompletedTask, () => stopped = true, default).WaitAsync(TimeSpan.FromSeconds(20));
+
+        stopped.Should().BeTrue();
+        elector.IsLeader.Should().BeFalse();
+        (await LeaseAsync(ns)).Spec.HolderIdentity.Should().BeNull();
+    }
+
+    [Fact]
     public async Task Cancelling_Before_Winning_Returns_Without_Callbacks()
     {
         var ns = await cluster.NewNamespaceAsync();
