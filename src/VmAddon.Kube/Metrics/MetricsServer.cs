@@ -31,6 +31,7 @@ public sealed class MetricsServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(isReady);
+        options.Validate();
         var meterProvider = Sdk.CreateMeterProviderBuilder()
             .AddMeter(VmAddonMetrics.MeterName)
             .AddPrometheusExporter(o =>

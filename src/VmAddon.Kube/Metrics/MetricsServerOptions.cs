@@ -10,4 +10,12 @@ public sealed record MetricsServerOptions
 
     /// <summary>The port; default 8443, KubeVirt's metrics port. 0 picks a free one (tests).</summary>
     public int Port { get; init; } = 8443;
+
+    /// <summary>Throws when the port is outside 0–65535.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Address);
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
+    }
 }
