@@ -5,6 +5,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using VmAddon.Kube.Caching;
 using VmAddon.DevCluster.Scheduling;
 
 namespace VmAddon.DevCluster.NodeLifecycle;
@@ -38,12 +39,12 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
     {
         options.Validate();
         var time = options.Time;
-        var nodes = ClusterCaches.Nodes(client, log, time);
-        var pods = ClusterCaches.Pods(client, log, time);
-        var leases = ClusterCaches.Leases(client, options.LeaseNamespace, log, time);
-        nodes.Changed += _ => Signal();
-        pods.Changed += _ => Signal();
-        leases.Changed += _ => Signal();
+        var nodes = InformerCaches.Nodes(client, log, time);
+        var pods = InformerCaches.Pods(client, log, time: time);
+        var leases = InformerCaches.Leases(client, options.LeaseNamespace, log, time);
+        nodes.AddHandler(CacheChange<V1Node>.Handler(_ => Signal()));
+        pods.AddHandler(CacheChange<V1Pod>.Handler(_ => Signal()));
+        leases.AddHandler(CacheChange<V1Lease>.Handler(_ => Signal()));
         var nodeEvents = new CoreEventRecorder(client, "node-controller", time, log);
         var evictionEvents = new CoreEventRecorder(client, "taint-eviction-controller", time, log);
 
@@ -51,7 +52,7 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
         var caches = Task.WhenAll(nodes.RunAsync(stop.Token), pods.RunAsync(stop.Token), leases.RunAsync(stop.Token));
         try
         {
-            await Task.WhenAll(nodes.Synced, pods.Synced, leases.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(nodes.WaitForSyncAsync(cancellationToken), pods.WaitForSyncAsync(cancellationToken), leases.WaitForSyncAsync(cancellationToken)).ConfigureAwait(false);
             NodeLifecycleLog.Started(log, options.MonitorPeriod, options.GracePeriod);
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -59,7 +60,7 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
                 DateTimeOffset? due;
                 try
                 {
-                    due = await PassAsync(nodes.Snapshot(), pods.Snapshot(), leases, nodeEvents, evictionEvents, now, cancellationToken).ConfigureAwait(false);
+                    due = await PassAsync(nodes.List(), pods.List(), leases, nodeEvents, evictionEvents, now, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -159,7 +160,7 @@ public sealed class NodeLifecycleController(IKubernetes client, NodeLifecycleOpt
 
     // One reconciling pass over every node; returns when the next pass is due (a pending eviction or a heartbeat running out).
     private async Task<DateTimeOffset?> PassAsync(
-        IReadOnlyList<V1Node> nodes, IReadOnlyList<V1Pod> pods, ListWatchCache<V1Lease> leases,
+        IReadOnlyList<V1Node> nodes, IReadOnlyList<V1Pod> pods, InformerCache<V1Lease> leases,
         CoreEventRecorder nodeEvents, CoreEventRecorder evictionEvents, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var podsByNode = pods.Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName)).ToLookup(p => p.Spec.NodeName, StringComparer.Ordinal);

@@ -6,6 +6,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using VmAddon.Kube.Caching;
 
 namespace VmAddon.DevCluster.Scheduling;
 
@@ -30,10 +31,10 @@ public sealed class Scheduler(IKubernetes client, SchedulerOptions options, ILog
     {
         options.Validate();
         var time = options.Time;
-        var pods = ClusterCaches.Pods(client, log, time);
-        var nodes = ClusterCaches.Nodes(client, log, time);
-        pods.Changed += OnPodChanged;
-        nodes.Changed += OnNodeChanged;
+        var pods = InformerCaches.Pods(client, log, time: time);
+        var nodes = InformerCaches.Nodes(client, log, time);
+        pods.AddHandler(CacheChange<V1Pod>.Handler(OnPodChanged));
+        nodes.AddHandler(CacheChange<V1Node>.Handler(OnNodeChanged));
         var events = new SchedulerEventRecorder(
             client, options.SchedulerName, options.ReportingInstance ?? $"{options.SchedulerName}-{Environment.MachineName}", time, log);
 
@@ -41,7 +42,7 @@ public sealed class Scheduler(IKubernetes client, SchedulerOptions options, ILog
         var caches = Task.WhenAll(pods.RunAsync(stop.Token), nodes.RunAsync(stop.Token));
         try
         {
-            await Task.WhenAll(pods.Synced, nodes.Synced).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(pods.WaitForSyncAsync(cancellationToken), nodes.WaitForSyncAsync(cancellationToken)).ConfigureAwait(false);
             SchedulerLog.Started(log, options.SchedulerName);
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -154,12 +155,12 @@ public sealed class Scheduler(IKubernetes client, SchedulerOptions options, ILog
     }
 
     // Tries every pending pod that is due, highest priority and oldest first; returns how long until the next retry is due.
-    private async Task<TimeSpan?> ScheduleDueAsync(ListWatchCache<V1Pod> podCache, ListWatchCache<V1Node> nodeCache, SchedulerEventRecorder events, CancellationToken cancellationToken)
+    private async Task<TimeSpan?> ScheduleDueAsync(InformerCache<V1Pod> podCache, InformerCache<V1Node> nodeCache, SchedulerEventRecorder events, CancellationToken cancellationToken)
     {
         var generation = Interlocked.Read(ref _generation);
         var now = options.Time.GetUtcNow();
-        var pods = podCache.Snapshot();
-        var nodes = nodeCache.Snapshot();
+        var pods = podCache.List();
+        var nodes = nodeCache.List();
         var byUid = pods.Where(p => p.Metadata.Uid is not null).GroupBy(p => p.Metadata.Uid).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (uid, assumed) in _assumed.ToList())
         {

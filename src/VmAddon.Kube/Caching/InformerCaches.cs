@@ -59,4 +59,21 @@ public static class InformerCaches
             logger,
             time);
     }
+
+    /// <summary>The leases of one namespace (kube-node-lease for node heartbeats, or a controller's election lease).</summary>
+    public static InformerCache<V1Lease> Leases(IKubernetes client, string ns, ILogger logger, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new InformerCache<V1Lease>(
+            "leases",
+            async ct =>
+            {
+                var list = await client.CoordinationV1.ListNamespacedLeaseAsync(ns, cancellationToken: ct).ConfigureAwait(false);
+                return (list.Items, list.Metadata.ResourceVersion);
+            },
+            (resourceVersion, timeout, onError, ct) => client.CoordinationV1.WatchListNamespacedLeaseAsync(
+                ns, allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            logger,
+            time);
+    }
 }
