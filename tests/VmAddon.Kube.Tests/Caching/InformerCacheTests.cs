@@ -63,7 +63,8 @@ public sealed class InformerCacheTests
         cache.ByIndex(InformerCache<V1ConfigMap>.NodeIndex, "n1").Should().BeEmpty();
 
         await client.CoreV1.DeleteNamespacedConfigMapAsync("b", "other");
-        await DevApiServer.WaitUntilAsync(() => cache.Get("other/b") is null, "b to be deleted");
+        // The store changes first and the handlers run after it, as with client-go's informers: wait for both.
+        await DevApiServer.WaitUntilAsync(() => cache.Get("other/b") is null && events.Contains("deleted other/b False"), "b to be deleted");
         cache.ByIndex(InformerCache<V1ConfigMap>.NamespaceIndex, "other").Select(Key).Should().Equal("other/owner");
         cache.ByIndex(InformerCache<V1ConfigMap>.OwnerIndex, otherOwner.Metadata.Uid).Should().BeEmpty();
 
