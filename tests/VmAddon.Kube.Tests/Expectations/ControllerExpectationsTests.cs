@@ -1,5 +1,4 @@
 using VmAddon.Kube.Expectations;
-using VmAddon.Kube.Tests.Queue;
 
 namespace VmAddon.Kube.Tests.Expectations;
 

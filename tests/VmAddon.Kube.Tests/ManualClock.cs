@@ -1,4 +1,4 @@
-namespace VmAddon.Kube.Tests.Queue;
+namespace VmAddon.Kube.Tests;
 
 /// <summary>A clock that moves only when told, firing the one-shot timers that fall due.</summary>
 internal sealed class ManualClock : TimeProvider
