@@ -22,13 +22,7 @@ public sealed class VmControllerTests : IAsyncLifetime
     {
         _server = await ApiServer.StartAsync(new ApiServerOptions());
         _client = new Kubernetes(new KubernetesClientConfiguration { Host = _server.BaseAddress.ToString(), AccessToken = "x" });
-        foreach (var file in Directory.GetFiles(Path.Combine(TestHost.Repository.Root, "crds"), "*.yaml"))
-        {
-            await _client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file)));
-        }
-
-        await WaitUntilAsync(async () => (await _client.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items
-            .All(c => c.Status?.Conditions?.Any(x => x.Type == "Established" && x.Status == "True") == true), "the CRDs");
+        await TestHost.DevApiCrds.ApplyAsync(_client);
         _clients = new VmAddonClients(_client);
         var vms = CustomResourceCaches.For(_clients.VirtualMachines, NullLogger.Instance);
         var vmis = CustomResourceCaches.For(_clients.VirtualMachineInstances, NullLogger.Instance);
@@ -61,7 +55,7 @@ public sealed class VmControllerTests : IAsyncLifetime
         var vmi = await WaitForAsync(() => _clients.VirtualMachineInstances.GetAsync("default", "web", CancellationToken.None), "the VMI");
         var starting = await WaitForStatusAsync("web", PrintableStatus.Starting);
         await _clients.VirtualMachines.PatchAsync("default", "web", new V1Patch("{\"spec\":{\"runStrategy\":\"Halted\"}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
-        await WaitUntilAsync(async () => await _clients.VirtualMachineInstances.GetAsync("default", "web", CancellationToken.None) is null, "the VMI to go");
+        await TestHost.Eventually.UntilAsync(async () => await _clients.VirtualMachineInstances.GetAsync("default", "web", CancellationToken.None) is null, "the VMI to go");
         var stopped = await WaitForStatusAsync("web", PrintableStatus.Stopped);
         var all = await _clients.VirtualMachineInstances.ListAsync("default", null, CancellationToken.None);
 
@@ -89,7 +83,7 @@ public sealed class VmControllerTests : IAsyncLifetime
     private async Task<VirtualMachine> WaitForStatusAsync(string name, string status)
     {
         VirtualMachine? vm = null;
-        await WaitUntilAsync(async () => (vm = await _clients.VirtualMachines.GetAsync("default", name, CancellationToken.None))?.Status?.PrintableStatus == status,
+        await TestHost.Eventually.UntilAsync(async () => (vm = await _clients.VirtualMachines.GetAsync("default", name, CancellationToken.None))?.Status?.PrintableStatus == status,
             $"{name} to be {status}");
         return vm!;
     }
@@ -98,22 +92,8 @@ public sealed class VmControllerTests : IAsyncLifetime
         where T : class
     {
         T? found = null;
-        await WaitUntilAsync(async () => (found = await read()) is not null, what);
+        await TestHost.Eventually.UntilAsync(async () => (found = await read()) is not null, what);
         return found!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"gave up waiting for {what}");
-            }
-
-            await Task.Delay(50);
-        }
     }
 
     private static VirtualMachine Vm(string name, string runStrategy) => new()

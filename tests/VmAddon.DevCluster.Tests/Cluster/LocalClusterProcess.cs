@@ -60,7 +60,7 @@ public sealed class LocalClusterProcess : IAsyncDisposable
             """);
         var process = Process.Start(Command("up", "--dir", directory, "--config", config))!;
         var cluster = new LocalClusterProcess(directory, process);
-        await DevApiServer.WaitUntilAsync(() => Task.FromResult(cluster.Output.Contains("the local cluster is up", StringComparison.Ordinal) || process.HasExited),
+        await Eventually.UntilAsync(() => Task.FromResult(cluster.Output.Contains("the local cluster is up", StringComparison.Ordinal) || process.HasExited),
             "vmaddon-dev up to start");
         return process.HasExited ? throw new InvalidOperationException($"vmaddon-dev up exited {process.ExitCode}:\n{cluster.Output}") : cluster;
     }

@@ -17,7 +17,7 @@ public sealed class LocalClusterTests : IAsyncLifetime
         var kubectl = _cluster.Kubectl;
 
         await kubectl.SucceedAsync("run hello --image=vmaddon.dev/host --restart=Never -- sh -c 'echo hi'");
-        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.SucceedAsync("get pod hello -o jsonpath='{.status.phase}'")) == "Succeeded", "hello to succeed");
+        await Eventually.UntilAsync(async () => (await kubectl.SucceedAsync("get pod hello -o jsonpath='{.status.phase}'")) == "Succeeded", "hello to succeed");
         var logs = await kubectl.SucceedAsync("logs hello");
         await kubectl.SucceedAsync("run web --image=vmaddon.dev/host -- sh -c 'trap \"echo bye; exit 0\" TERM; while true; do sleep 0.2; done'");
         await kubectl.SucceedAsync("wait --for=condition=Ready pod/web --timeout=30s");
@@ -63,7 +63,7 @@ public sealed class LocalClusterTests : IAsyncLifetime
                 volumeMounts: [{name: data, mountPath: /data}]
               volumes: [{name: data, emptyDir: {}}]
             """);
-        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.SucceedAsync("get pod writer -o jsonpath='{.status.phase}'")) == "Succeeded", "writer to succeed");
+        await Eventually.UntilAsync(async () => (await kubectl.SucceedAsync("get pod writer -o jsonpath='{.status.phase}'")) == "Succeeded", "writer to succeed");
         var node = await kubectl.SucceedAsync("get pod writer -o jsonpath='{.spec.nodeName}'");
         var uid = await kubectl.SucceedAsync("get pod writer -o jsonpath='{.metadata.uid}'");
 
@@ -77,7 +77,7 @@ public sealed class LocalClusterTests : IAsyncLifetime
         var kubectl = _cluster.Kubectl;
         await kubectl.SucceedAsync("run nowhere --image=vmaddon.dev/host --overrides={\"spec\":{\"nodeSelector\":{\"disk\":\"tape\"}}} -- sleep 60");
 
-        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.SucceedAsync("get events --field-selector reason=FailedScheduling -o name")).Length > 0, "FailedScheduling");
+        await Eventually.UntilAsync(async () => (await kubectl.SucceedAsync("get events --field-selector reason=FailedScheduling -o name")).Length > 0, "FailedScheduling");
         var condition = await kubectl.SucceedAsync("get pod nowhere -o jsonpath='{.status.phase} {.status.conditions[?(@.type==\"PodScheduled\")].reason}'");
 
         condition.Should().Be("Pending Unschedulable");
@@ -97,7 +97,7 @@ public sealed class LocalClusterTests : IAsyncLifetime
         foreach (var name in new[] { "one", "two" })
         {
             var ip = await kubectl.SucceedAsync($"get pod {name} -o jsonpath='{{.status.podIP}}'");
-            await Server.DevApiServer.WaitUntilAsync(async () =>
+            await Eventually.UntilAsync(async () =>
             {
                 try
                 {
@@ -131,9 +131,9 @@ public sealed class LocalClusterTests : IAsyncLifetime
         await kubectl.SucceedAsync("wait --for=condition=Ready pod/victim --timeout=30s");
 
         var stopped = await cluster.RunAsync("node", "stop", "node-b");
-        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.SucceedAsync("get node node-b -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}'")) == "Unknown",
+        await Eventually.UntilAsync(async () => (await kubectl.SucceedAsync("get node node-b -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}'")) == "Unknown",
             "node-b to turn NotReady");
-        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.SucceedAsync("get pod victim -o jsonpath='{.metadata.deletionTimestamp}'")).Length > 0,
+        await Eventually.UntilAsync(async () => (await kubectl.SucceedAsync("get pod victim -o jsonpath='{.metadata.deletionTimestamp}'")).Length > 0,
             "the pod to be evicted");
         var taints = await kubectl.SucceedAsync("get node node-b -o jsonpath='{range .spec.taints[*]}{.key}:{.effect} {end}'");
         var ready = await kubectl.SucceedAsync("get pod victim -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}'");
@@ -145,8 +145,8 @@ public sealed class LocalClusterTests : IAsyncLifetime
 
         // Back again, the node cleans up what it left behind and finishes the pod's deletion; its taints go once it posts Ready.
         await cluster.RunAsync("node", "start", "node-b");
-        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.RunAsync("get pod victim")).ExitCode != 0, "the returning node to finish the deletion");
-        await Server.DevApiServer.WaitUntilAsync(async () => (await kubectl.SucceedAsync("get node node-b -o jsonpath='{range .spec.taints[*]}{.key}{end}'")).Length == 0, "the taints to go");
+        await Eventually.UntilAsync(async () => (await kubectl.RunAsync("get pod victim")).ExitCode != 0, "the returning node to finish the deletion");
+        await Eventually.UntilAsync(async () => (await kubectl.SucceedAsync("get node node-b -o jsonpath='{range .spec.taints[*]}{.key}{end}'")).Length == 0, "the taints to go");
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class KubectlReadAndDeleteTests(DevApiServer server)
             """);
 
         var deleted = await _kubectl.SucceedAsync($"-n {ns} delete vm owner --cascade={cascade}");
-        await DevApiServer.WaitUntilAsync(async () => (await _kubectl.RunAsync($"-n {ns} get vm owner")).ExitCode != 0, "the owner to go");
+        await Eventually.UntilAsync(async () => (await _kubectl.RunAsync($"-n {ns} get vm owner")).ExitCode != 0, "the owner to go");
         if (dependentSurvives)
         {
             var references = await _kubectl.SucceedAsync($"-n {ns} get configmap dependent -o jsonpath='{{.metadata.ownerReferences}}'");
@@ -112,7 +112,7 @@ public sealed class KubectlReadAndDeleteTests(DevApiServer server)
         }
         else
         {
-            await DevApiServer.WaitUntilAsync(async () => (await _kubectl.RunAsync($"-n {ns} get configmap dependent")).ExitCode != 0, "the garbage collector");
+            await Eventually.UntilAsync(async () => (await _kubectl.RunAsync($"-n {ns} get configmap dependent")).ExitCode != 0, "the garbage collector");
         }
 
         deleted.Should().Be("virtualmachine.vmaddon.io \"owner\" deleted\n");

@@ -74,7 +74,7 @@ public sealed class CriLogReaderTests : IDisposable
         var reading = CriLogReader.ReadAsync(path, new CriLogOptions { Follow = true, TailLines = 0 }, output, null, guard.Token);
 
         writer.WriteRecord(CriLogStream.Stdout, "second"u8, partial: false);
-        await Server.DevApiServer.WaitUntilAsync(() => Task.FromResult(Text(output) == "second\n"), "the followed record");
+        await Eventually.UntilAsync(() => Task.FromResult(Text(output) == "second\n"), "the followed record");
         reading.IsCompleted.Should().BeFalse();
         writer.WriteRecord(CriLogStream.Stderr, "last"u8, partial: false);
         await writer.DisposeAsync();
@@ -92,7 +92,7 @@ public sealed class CriLogReaderTests : IDisposable
         using var output = new MemoryStream();
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var reading = CriLogReader.ReadAsync(path, new CriLogOptions { Follow = true }, output, () => current, guard.Token);
-        await Server.DevApiServer.WaitUntilAsync(() => Task.FromResult(Text(output) == "run one\n"), "the first record");
+        await Eventually.UntilAsync(() => Task.FromResult(Text(output) == "run one\n"), "the first record");
 
         current = false;
 

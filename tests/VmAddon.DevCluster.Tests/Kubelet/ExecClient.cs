@@ -36,7 +36,7 @@ public sealed class ExecClient : IDisposable
 
     /// <summary>Waits (while <see cref="ReceiveAllAsync"/> runs) until a channel's text satisfies the condition; fails after 20 s.</summary>
     public Task WaitForAsync(byte channel, Func<string, bool> condition, string what) =>
-        Server.DevApiServer.WaitUntilAsync(() => Task.FromResult(condition(Text(channel))), what);
+        Eventually.UntilAsync(() => Task.FromResult(condition(Text(channel))), what);
 
     public Task SendAsync(params byte[] frame) => _socket.SendAsync(frame, WebSocketMessageType.Binary, true, CancellationToken.None);
 

@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using k8s;
 using k8s.Models;
 using VmAddon.DevCluster.Http;
-using VmAddon.TestHost;
 
 namespace VmAddon.DevCluster.Tests.Load;
 

@@ -40,16 +40,16 @@ public sealed class NodeLifecycleControllerTests(ITestOutputHelper output) : IAs
         await _cluster.CreatePodAsync(Pod("defaults", node: "lost"));
         await _cluster.CreatePodAsync(Pod("elsewhere", node: "alive"));
 
-        await LoopCluster.WaitUntilAsync(async () => ReadyOf(await Client.CoreV1.ReadNodeAsync("lost"))?.Status == "Unknown", "the lost node Unknown");
+        await Eventually.UntilAsync(async () => ReadyOf(await Client.CoreV1.ReadNodeAsync("lost"))?.Status == "Unknown", "the lost node Unknown");
         var lost = await Client.CoreV1.ReadNodeAsync("lost");
         ReadyOf(lost).Should().BeEquivalentTo(new { Status = "Unknown", Reason = "NodeStatusUnknown", Message = "Kubelet stopped posting node status." });
         lost.Status.Conditions.Where(c => c.Type is "MemoryPressure" or "DiskPressure" or "PIDPressure").Should().HaveCount(3).And.OnlyContain(c => c.Status == "Unknown");
-        await LoopCluster.WaitUntilAsync(async () => (await Client.CoreV1.ReadNodeAsync("lost")).Spec.Taints?.Count == 2, "the unreachable taints");
+        await Eventually.UntilAsync(async () => (await Client.CoreV1.ReadNodeAsync("lost")).Spec.Taints?.Count == 2, "the unreachable taints");
         (await Client.CoreV1.ReadNodeAsync("lost")).Spec.Taints.Select(t => (t.Key, t.Effect, HasTime: t.TimeAdded is not null)).Should().BeEquivalentTo(
             [(Unreachable, "NoSchedule", true), (Unreachable, "NoExecute", true)]);
 
-        await LoopCluster.WaitUntilAsync(async () => (await PodsOn("lost")).All(p => PodReady(p) == "False"), "the lost node's pods not ready");
-        await LoopCluster.WaitUntilAsync(async () => (await _cluster.FindPodAsync("quick"))?.Metadata.DeletionTimestamp is not null, "the pod tolerating 1 s evicted");
+        await Eventually.UntilAsync(async () => (await PodsOn("lost")).All(p => PodReady(p) == "False"), "the lost node's pods not ready");
+        await Eventually.UntilAsync(async () => (await _cluster.FindPodAsync("quick"))?.Metadata.DeletionTimestamp is not null, "the pod tolerating 1 s evicted");
 
         var quick = (await _cluster.FindPodAsync("quick"))!;
         quick.Status.Conditions.Should().Contain(c => c.Type == "DisruptionTarget" && c.Reason == "DeletionByTaintManager");
@@ -67,7 +67,7 @@ public sealed class NodeLifecycleControllerTests(ITestOutputHelper output) : IAs
         // The kubelet comes back: it renews its lease and posts Ready=True; the controller takes its taints away.
         await _cluster.RenewLeaseAsync("lost");
         await _cluster.SetNodeStatusAsync("lost", Node("lost").Status);
-        await LoopCluster.WaitUntilAsync(async () => (await Client.CoreV1.ReadNodeAsync("lost")).Spec.Taints is null or { Count: 0 }, "the taints removed");
+        await Eventually.UntilAsync(async () => (await Client.CoreV1.ReadNodeAsync("lost")).Spec.Taints is null or { Count: 0 }, "the taints removed");
         ReadyOf(await Client.CoreV1.ReadNodeAsync("lost"))!.Status.Should().Be("True");
 
         await kubelet.CancelAsync();
@@ -80,7 +80,7 @@ public sealed class NodeLifecycleControllerTests(ITestOutputHelper output) : IAs
         await _cluster.CreateNodeAsync(Node("sick", ready: "False"));
         await _cluster.RenewLeaseAsync("sick");
 
-        await LoopCluster.WaitUntilAsync(async () => (await Client.CoreV1.ReadNodeAsync("sick")).Spec.Taints?.Count == 2, "the not-ready taints");
+        await Eventually.UntilAsync(async () => (await Client.CoreV1.ReadNodeAsync("sick")).Spec.Taints?.Count == 2, "the not-ready taints");
 
         (await Client.CoreV1.ReadNodeAsync("sick")).Spec.Taints.Select(t => $"{t.Key}:{t.Effect}").Should().BeEquivalentTo(
             "node.kubernetes.io/not-ready:NoSchedule", "node.kubernetes.io/not-ready:NoExecute");
@@ -97,7 +97,7 @@ public sealed class NodeLifecycleControllerTests(ITestOutputHelper output) : IAs
         await _cluster.CreatePodAsync(Pod("db", node: "down"));
         await _cluster.CreatePodAsync(Pod("tolerant", node: "down", tolerations: [Tolerate(Unreachable, "NoExecute")]));
         await _cluster.CreatePodAsync(Pod("web", node: "up"));
-        await LoopCluster.WaitUntilAsync(async () => (await Client.CoreV1.ReadNodeAsync("down")).Spec.Taints?.Count == 2, "the unreachable taints");
+        await Eventually.UntilAsync(async () => (await Client.CoreV1.ReadNodeAsync("down")).Spec.Taints?.Count == 2, "the unreachable taints");
 
         var node = await Client.CoreV1.ReadNodeAsync("down");
         var taints = new JsonArray([.. node.Spec.Taints.Select(t => JsonNode.Parse(KubernetesJson.Serialize(t))), new JsonObject
@@ -109,7 +109,7 @@ public sealed class NodeLifecycleControllerTests(ITestOutputHelper output) : IAs
         var patch = new JsonObject { ["spec"] = new JsonObject { ["taints"] = taints } };
         await Client.CoreV1.PatchNodeAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), "down");
 
-        await LoopCluster.WaitUntilAsync(async () => await _cluster.FindPodAsync("db") is null && await _cluster.FindPodAsync("tolerant") is null, "the pods on the out-of-service node gone");
+        await Eventually.UntilAsync(async () => await _cluster.FindPodAsync("db") is null && await _cluster.FindPodAsync("tolerant") is null, "the pods on the out-of-service node gone");
         var web = await _cluster.FindPodAsync("web");
         web.Should().NotBeNull();
         web!.Metadata.DeletionTimestamp.Should().BeNull();

@@ -3,7 +3,6 @@ using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using VmAddon.DevCluster.Http;
 using VmAddon.DevCluster.Nodes;
-using VmAddon.DevCluster.Tests.Server;
 
 namespace VmAddon.DevCluster.Tests.Nodes;
 
@@ -95,7 +94,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         await _client.CoreV1.CreateNamespacedPodAsync(HostPod("crash", "echo boom; exit 3", restartPolicy: "Always"), "default");
 
         V1Pod pod = null!;
-        await DevApiServer.WaitUntilAsync(async () => (pod = await _client.CoreV1.ReadNamespacedPodAsync("crash", "default")).Status?.ContainerStatuses?.Single().RestartCount >= 2,
+        await Eventually.UntilAsync(async () => (pod = await _client.CoreV1.ReadNamespacedPodAsync("crash", "default")).Status?.ContainerStatuses?.Single().RestartCount >= 2,
             "two restarts");
 
         var status = pod.Status.ContainerStatuses.Single();
@@ -112,7 +111,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         await _client.CoreV1.CreateNamespacedPodAsync(pod, "default");
 
         var running = await WaitForPhaseAsync("ready", "Running");
-        await DevApiServer.WaitUntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("ready", "default")).Status.Conditions
+        await Eventually.UntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("ready", "default")).Status.Conditions
             .Any(c => c.Type == "Ready" && c.Status == "True"), "the readiness probe to pass");
 
         running.Status.Conditions.Should().Contain(c => c.Type == "Ready" && c.Status == "False", "the probe has not passed when the container starts");
@@ -127,10 +126,10 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         pod.Spec.Containers[0].VolumeMounts.Add(new V1VolumeMount { Name = "keep", MountPath = "/keep" });
         var created = await _client.CoreV1.CreateNamespacedPodAsync(pod, "default");
         var scratch = Path.Combine(_directory, "node-t1", "kubelet", "pods", created.Metadata.Uid, "volumes", "kubernetes.io~empty-dir", "scratch");
-        await DevApiServer.WaitUntilAsync(() => Task.FromResult(File.Exists(Path.Combine(scratch, "started"))), "the container to start");
+        await Eventually.UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(scratch, "started"))), "the container to start");
 
         await _client.CoreV1.DeleteNamespacedPodAsync("graceful", "default");
-        await DevApiServer.WaitUntilAsync(async () => (await _client.CoreV1.ListNamespacedPodAsync("default", fieldSelector: "metadata.name=graceful")).Items.Count == 0,
+        await Eventually.UntilAsync(async () => (await _client.CoreV1.ListNamespacedPodAsync("default", fieldSelector: "metadata.name=graceful")).Items.Count == 0,
             "the pod to go");
 
         // hostPath lives under the node's own root, so it outlives the pod.
@@ -145,7 +144,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         pod.Spec.Containers[0].Image = "registry.example/unknown:1";
         await _client.CoreV1.CreateNamespacedPodAsync(pod, "default");
 
-        await DevApiServer.WaitUntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("missing", "default")).Status?.ContainerStatuses?.Single().State.Waiting?.Reason
+        await Eventually.UntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("missing", "default")).Status?.ContainerStatuses?.Single().State.Waiting?.Reason
             == "ImagePullBackOff", "ImagePullBackOff");
         var events = await _client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=missing,reason=Failed");
 
@@ -177,7 +176,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
         pod.Spec.Volumes.Add(new V1Volume { Name = "www", EmptyDir = new V1EmptyDirVolumeSource() });
         var created = await _client.CoreV1.CreateNamespacedPodAsync(pod, "default");
 
-        await DevApiServer.WaitUntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("full", "default")).Status?.Conditions?
+        await Eventually.UntilAsync(async () => (await _client.CoreV1.ReadNamespacedPodAsync("full", "default")).Status?.Conditions?
             .Any(c => c.Type == "Ready" && c.Status == "True") == true, "the http probe to pass");
         var scratch = Path.Combine(_directory, "node-t1", "kubelet", "pods", created.Metadata.Uid, "volumes", "kubernetes.io~empty-dir", "scratch");
         var status = await _client.CoreV1.ReadNamespacedPodAsync("full", "default");
@@ -214,7 +213,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
     private async Task<V1Pod> WaitForPhaseAsync(string name, string phase)
     {
         V1Pod pod = null!;
-        await DevApiServer.WaitUntilAsync(async () => (pod = await _client.CoreV1.ReadNamespacedPodAsync(name, "default")).Status?.Phase == phase, $"pod {name} to be {phase}");
+        await Eventually.UntilAsync(async () => (pod = await _client.CoreV1.ReadNamespacedPodAsync(name, "default")).Status?.Phase == phase, $"pod {name} to be {phase}");
         return pod;
     }
 }

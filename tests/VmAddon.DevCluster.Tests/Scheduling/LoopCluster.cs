@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using VmAddon.DevCluster.Http;
-using VmAddon.DevCluster.Tests.Server;
 
 namespace VmAddon.DevCluster.Tests.Scheduling;
 
@@ -39,9 +38,6 @@ internal sealed class LoopCluster : IAsyncDisposable
     public Kubernetes Client { get; }
 
     public static async Task<LoopCluster> StartAsync() => new(await ApiServer.StartAsync(new ApiServerOptions()));
-
-    /// <summary>Polls until the condition holds; the 20 s bound is only a hang guard, never a timing assertion.</summary>
-    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what) => DevApiServer.WaitUntilAsync(condition, what);
 
     public void Run(Func<CancellationToken, Task> loop) => _loops.Add(Task.Run(() => loop(_stop.Token)));
 

@@ -36,14 +36,14 @@ public sealed class SchedulerTests(ITestOutputHelper output) : IAsyncLifetime
         await _cluster.CreatePodAsync(Pod("tolerant", nodeSelector: new Dictionary<string, string> { ["kubernetes.io/hostname"] = "not-ready" },
             tolerations: [Tolerate("node.kubernetes.io/not-ready", "NoSchedule")]));
 
-        await LoopCluster.WaitUntilAsync(async () => (await Client.CoreV1.ListNamespacedPodAsync("default")).Items.All(p => !string.IsNullOrEmpty(p.Spec.NodeName)), "all pods bound");
+        await Eventually.UntilAsync(async () => (await Client.CoreV1.ListNamespacedPodAsync("default")).Items.All(p => !string.IsNullOrEmpty(p.Spec.NodeName)), "all pods bound");
         var pods = (await Client.CoreV1.ListNamespacedPodAsync("default")).Items.ToDictionary(p => p.Metadata.Name, p => p);
         pods["ssd"].Spec.NodeName.Should().Be("big");
         pods["two-cpus"].Spec.NodeName.Should().Be("big");
         pods["tolerant"].Spec.NodeName.Should().Be("not-ready");
         pods["ssd"].Status.Conditions.Should().ContainSingle(c => c.Type == "PodScheduled").Which.Status.Should().Be("True");
 
-        await LoopCluster.WaitUntilAsync(async () => (await Events("ssd")).Any(e => e.Reason == "Scheduled"), "a Scheduled event");
+        await Eventually.UntilAsync(async () => (await Events("ssd")).Any(e => e.Reason == "Scheduled"), "a Scheduled event");
         (await Events("ssd")).Single(e => e.Reason == "Scheduled").Should().BeEquivalentTo(new
         {
             Type = "Normal",
@@ -64,8 +64,8 @@ public sealed class SchedulerTests(ITestOutputHelper output) : IAsyncLifetime
             + "preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.";
 
         // The scheduler may see the pod before a node's status (the two watches are not ordered), so wait for the settled message.
-        await LoopCluster.WaitUntilAsync(async () => Scheduled(await _cluster.FindPodAsync("picky"))?.Message == message, "PodScheduled=False with the message");
-        await LoopCluster.WaitUntilAsync(async () => (await Events("picky")).Any(e => e.Reason == "FailedScheduling" && e.Note == message), "a FailedScheduling event");
+        await Eventually.UntilAsync(async () => Scheduled(await _cluster.FindPodAsync("picky"))?.Message == message, "PodScheduled=False with the message");
+        await Eventually.UntilAsync(async () => (await Events("picky")).Any(e => e.Reason == "FailedScheduling" && e.Note == message), "a FailedScheduling event");
 
         var pod = (await _cluster.FindPodAsync("picky"))!;
         pod.Status.Phase.Should().Be("Pending");
@@ -81,12 +81,12 @@ public sealed class SchedulerTests(ITestOutputHelper output) : IAsyncLifetime
         // A node change retries the pod; the same failure again counts in that event's series rather than making another.
         var label = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["rack"] = "r1" } } };
         await Client.CoreV1.PatchNodeAsync(new V1Patch(label.ToJsonString(), V1Patch.PatchType.MergePatch), "a");
-        await LoopCluster.WaitUntilAsync(async () => (await Events("picky")).Any(e => e.Note == message && e.Series?.Count >= 2), "the event's series counting the retry");
+        await Eventually.UntilAsync(async () => (await Events("picky")).Any(e => e.Note == message && e.Series?.Count >= 2), "the event's series counting the retry");
         (await Events("picky")).Where(e => e.Reason == "FailedScheduling" && e.Note == message).Should().ContainSingle();
 
         await _cluster.CreateNodeAsync(Node("c", labels: new Dictionary<string, string> { ["disk"] = "ssd" }));
 
-        await LoopCluster.WaitUntilAsync(async () => (await _cluster.FindPodAsync("picky"))?.Spec.NodeName == "c", "the pod bound to the new node");
+        await Eventually.UntilAsync(async () => (await _cluster.FindPodAsync("picky"))?.Spec.NodeName == "c", "the pod bound to the new node");
     }
 
     [Fact]
@@ -94,17 +94,17 @@ public sealed class SchedulerTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await _cluster.CreateNodeAsync(Node("a", cpu: "1"));
         await _cluster.CreatePodAsync(Pod("first", cpu: "800m"));
-        await LoopCluster.WaitUntilAsync(async () => (await _cluster.FindPodAsync("first"))?.Spec.NodeName == "a", "the first pod bound");
+        await Eventually.UntilAsync(async () => (await _cluster.FindPodAsync("first"))?.Spec.NodeName == "a", "the first pod bound");
         await _cluster.CreatePodAsync(Pod("second", cpu: "500m"));
 
-        await LoopCluster.WaitUntilAsync(async () => Scheduled(await _cluster.FindPodAsync("second"))?.Message?.Contains("Insufficient cpu", StringComparison.Ordinal) == true, "the second pod unschedulable");
+        await Eventually.UntilAsync(async () => Scheduled(await _cluster.FindPodAsync("second"))?.Message?.Contains("Insufficient cpu", StringComparison.Ordinal) == true, "the second pod unschedulable");
         Scheduled(await _cluster.FindPodAsync("second"))!.Message.Should().Be(
             "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.");
 
         var done = new JsonObject { ["status"] = new JsonObject { ["phase"] = "Succeeded" } };
         await Client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch(done.ToJsonString(), V1Patch.PatchType.MergePatch), "first", "default");
 
-        await LoopCluster.WaitUntilAsync(async () => (await _cluster.FindPodAsync("second"))?.Spec.NodeName == "a", "the second pod bound");
+        await Eventually.UntilAsync(async () => (await _cluster.FindPodAsync("second"))?.Spec.NodeName == "a", "the second pod bound");
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class SchedulerTests(ITestOutputHelper output) : IAsyncLifetime
         await _cluster.CreatePodAsync(gated);
         await _cluster.CreatePodAsync(Pod("mine"));
 
-        await LoopCluster.WaitUntilAsync(async () => (await _cluster.FindPodAsync("mine"))?.Spec.NodeName == "a", "our pod bound");
+        await Eventually.UntilAsync(async () => (await _cluster.FindPodAsync("mine"))?.Spec.NodeName == "a", "our pod bound");
 
         (await _cluster.FindPodAsync("other"))!.Spec.NodeName.Should().BeNullOrEmpty();
         (await _cluster.FindPodAsync("gated"))!.Spec.NodeName.Should().BeNullOrEmpty();

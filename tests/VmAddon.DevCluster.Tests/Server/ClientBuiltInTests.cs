@@ -139,14 +139,14 @@ public sealed class ClientBuiltInTests(DevApiServer server)
         var ns = await server.NewNamespaceAsync();
 
         await _client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
-        await DevApiServer.WaitUntilAsync(async () => (await _client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.com")).Status?.Conditions?
+        await Eventually.UntilAsync(async () => (await _client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.com")).Status?.Conditions?
             .Any(c => c.Type == "Established" && c.Status == "True") == true, "Established");
         var established = await _client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.com");
         await _client.CustomObjects.CreateNamespacedCustomObjectAsync(
             new Dictionary<string, object> { ["apiVersion"] = "example.com/v1", ["kind"] = "Widget", ["metadata"] = new Dictionary<string, object> { ["name"] = "w" }, ["x"] = 1 },
             "example.com", "v1", ns, "widgets");
         await _client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.example.com");
-        await DevApiServer.WaitUntilAsync(async () => !(await _client.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items.Any(c => c.Metadata.Name == "widgets.example.com"), "the CRD to go");
+        await Eventually.UntilAsync(async () => !(await _client.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items.Any(c => c.Metadata.Name == "widgets.example.com"), "the CRD to go");
         var gone = () => _client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets");
 
         established.Status.Conditions.Select(c => (c.Type, c.Status)).Should().Contain([("NamesAccepted", "True"), ("Established", "True")]);

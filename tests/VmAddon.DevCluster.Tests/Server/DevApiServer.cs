@@ -1,7 +1,6 @@
 using k8s;
 using k8s.Models;
 using VmAddon.DevCluster.Http;
-using VmAddon.TestHost;
 
 namespace VmAddon.DevCluster.Tests.Server;
 
@@ -23,13 +22,7 @@ public sealed class DevApiServer : IAsyncLifetime
         Server = await ApiServer.StartAsync(new ApiServerOptions { BookmarkInterval = TimeSpan.FromSeconds(1) });
         Kubeconfig.Write(KubeconfigPath, Server.BaseAddress);
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
-        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "crds"), "*.yaml"))
-        {
-            await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file)));
-        }
-
-        await WaitUntilAsync(async () => (await Client.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items
-            .All(crd => crd.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true));
+        await DevApiCrds.ApplyAsync(Client);
     }
 
     public async Task DisposeAsync()
@@ -45,20 +38,5 @@ public sealed class DevApiServer : IAsyncLifetime
         var name = "t-" + Guid.NewGuid().ToString("N")[..10];
         await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
         return name;
-    }
-
-    /// <summary>Polls until the condition holds; fails after 20 s (never a timing assertion: the bound is only a hang guard).</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string? what = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"gave up waiting for {what ?? "the condition"}");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using VmAddon.TestHost;
 
 namespace VmAddon.DevCluster.Tests.Server;
 

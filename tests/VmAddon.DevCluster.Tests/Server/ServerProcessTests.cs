@@ -79,7 +79,7 @@ public sealed class ServerProcessTests : IDisposable
 
     private static async Task<string> WaitForAsync(string kubeconfig)
     {
-        await DevApiServer.WaitUntilAsync(() => Task.FromResult(File.Exists(kubeconfig)), $"vmaddon-dev to write {kubeconfig}");
+        await Eventually.UntilAsync(() => Task.FromResult(File.Exists(kubeconfig)), $"vmaddon-dev to write {kubeconfig}");
         return kubeconfig;
     }
 

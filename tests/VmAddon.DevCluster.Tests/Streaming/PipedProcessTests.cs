@@ -94,6 +94,6 @@ public sealed class PipedProcessTests
         await process.DisposeAsync();
 
         process.Exited.IsCompleted.Should().BeTrue();
-        await Server.DevApiServer.WaitUntilAsync(() => Task.FromResult(!File.Exists($"/proc/{child}/stat") || File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal)), "the child to die");
+        await Eventually.UntilAsync(() => Task.FromResult(!File.Exists($"/proc/{child}/stat") || File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal)), "the child to die");
     }
 }

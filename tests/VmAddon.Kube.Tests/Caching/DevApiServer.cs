@@ -35,20 +35,6 @@ internal sealed class DevApiServer : IAsyncDisposable
         return new DevApiServer(server, client);
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"gave up waiting for {what}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -59,12 +59,12 @@ public sealed class InformerCacheTests
         var a = await client.CoreV1.ReadNamespacedConfigMapAsync("a", "default");
         a.Metadata.Labels["node"] = "n2";
         await client.CoreV1.ReplaceNamespacedConfigMapAsync(a, "a", "default");
-        await DevApiServer.WaitUntilAsync(() => cache.ByIndex(InformerCache<V1ConfigMap>.NodeIndex, "n2").Count == 2, "a to move to n2");
+        await Eventually.UntilAsync(() => cache.ByIndex(InformerCache<V1ConfigMap>.NodeIndex, "n2").Count == 2, "a to move to n2");
         cache.ByIndex(InformerCache<V1ConfigMap>.NodeIndex, "n1").Should().BeEmpty();
 
         await client.CoreV1.DeleteNamespacedConfigMapAsync("b", "other");
         // The store changes first and the handlers run after it, as with client-go's informers: wait for both.
-        await DevApiServer.WaitUntilAsync(() => cache.Get("other/b") is null && events.Contains("deleted other/b False"), "b to be deleted");
+        await Eventually.UntilAsync(() => cache.Get("other/b") is null && events.Contains("deleted other/b False"), "b to be deleted");
         cache.ByIndex(InformerCache<V1ConfigMap>.NamespaceIndex, "other").Select(Key).Should().Equal("other/owner");
         cache.ByIndex(InformerCache<V1ConfigMap>.OwnerIndex, otherOwner.Metadata.Uid).Should().BeEmpty();
 
@@ -96,9 +96,9 @@ public sealed class InformerCacheTests
         var running = cache.RunAsync(stop.Token);
         await cache.WaitForSyncAsync(CancellationToken.None).WaitAsync(HangGuard);
 
-        await DevApiServer.WaitUntilAsync(() => Volatile.Read(ref watches) >= 2, "the first watch to end and a second to start");
+        await Eventually.UntilAsync(() => Volatile.Read(ref watches) >= 2, "the first watch to end and a second to start");
         await dev.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("late", "n1", null), "default");
-        await DevApiServer.WaitUntilAsync(() => cache.Get("default/late") is not null, "the object created after the first watch ended");
+        await Eventually.UntilAsync(() => cache.Get("default/late") is not null, "the object created after the first watch ended");
 
         lists.Should().Be(1);
         await stop.CancelAsync();
@@ -139,7 +139,7 @@ public sealed class InformerCacheTests
         using var stop = new CancellationTokenSource();
         var running = cache.RunAsync(stop.Token);
 
-        await DevApiServer.WaitUntilAsync(() => cache.Get("default/filler-9") is not null, "the relisted objects");
+        await Eventually.UntilAsync(() => cache.Get("default/filler-9") is not null, "the relisted objects");
         cache.Get("default/doomed").Should().BeNull();
         cache.Get("default/kept").Should().NotBeNull();
         cache.ByIndex(InformerCache<V1ConfigMap>.NamespaceIndex, "default").Should().HaveCount(11);
@@ -171,7 +171,7 @@ public sealed class InformerCacheTests
         using var stop = new CancellationTokenSource();
         var running = cache.RunAsync(stop.Token);
 
-        await DevApiServer.WaitUntilAsync(() => cache.Get("default/during-outage") is not null, "the object created while the watch was down");
+        await Eventually.UntilAsync(() => cache.Get("default/during-outage") is not null, "the object created while the watch was down");
         Volatile.Read(ref lists).Should().Be(2);
 
         await stop.CancelAsync();
@@ -212,7 +212,7 @@ public sealed class InformerCacheTests
         using var stop = new CancellationTokenSource();
         var running = cache.RunAsync(stop.Token);
 
-        await DevApiServer.WaitUntilAsync(() => Volatile.Read(ref bookmarks) >= 2, "two bookmarks");
+        await Eventually.UntilAsync(() => Volatile.Read(ref bookmarks) >= 2, "two bookmarks");
         events.Should().Equal("added default/a");
         cache.List().Select(Key).Should().Equal("default/a");
 
@@ -271,7 +271,7 @@ public sealed class InformerCacheTests
 
         await dev.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("first", "n1", null), "default");
         await dev.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("second", "n1", null), "default");
-        await DevApiServer.WaitUntilAsync(() => seen.Count == 2, "both objects to reach the good handler");
+        await Eventually.UntilAsync(() => seen.Count == 2, "both objects to reach the good handler");
         seen.Should().Equal("default/first", "default/second");
 
         await stop.CancelAsync();

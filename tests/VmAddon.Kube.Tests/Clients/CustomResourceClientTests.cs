@@ -105,7 +105,7 @@ public sealed class CustomResourceClientTests(KubeCluster cluster) : IClassFixtu
         (await vms.GetAsync(ns, "d", default)).Should().NotBeNull();
 
         (await vms.DeleteAsync(ns, "d", default, uid: vm.Metadata.Uid, resourceVersion: vm.Metadata.ResourceVersion, propagationPolicy: "Foreground")).Should().BeTrue();
-        await KubeCluster.WaitUntilAsync(async () => await vms.GetAsync(ns, "d", default) is null, "the VM to be gone");
+        await Eventually.UntilAsync(async () => await vms.GetAsync(ns, "d", default) is null, "the VM to be gone");
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class CustomResourceClientTests(KubeCluster cluster) : IClassFixtu
         crd.Metadata = new V1ObjectMeta { Name = crd.Metadata.Name };
         crd.Status = null;
         await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
-        await KubeCluster.WaitUntilAsync(async () => (await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name)).Status?.Conditions?
+        await Eventually.UntilAsync(async () => (await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name)).Status?.Conditions?
             .Any(c => c.Type == "Established" && c.Status == "True") == true, "the CRD to be established");
         var vms = new CustomResourceClient<VirtualMachine>(client);
         var first = await vms.CreateAsync(Vm("default", "vm0"), default);

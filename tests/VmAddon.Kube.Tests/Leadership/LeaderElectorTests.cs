@@ -55,12 +55,12 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
     {
         var ns = await cluster.NewNamespaceAsync();
         var a = Candidate.Start(cluster.Client, Options(ns, "a"));
-        await KubeCluster.WaitUntilAsync(() => a.Leading, "a to lead");
+        await Eventually.UntilAsync(() => a.Leading, "a to lead");
         var b = Candidate.Start(cluster.Client, Options(ns, "b"));
 
         // b keeps campaigning for several lease durations' worth of retries and stays idle.
         var renewals = new HashSet<DateTime?>();
-        await KubeCluster.WaitUntilAsync(async () => renewals.Add((await LeaseAsync(ns)).Spec.RenewTime) && renewals.Count > 25, "a to renew many times");
+        await Eventually.UntilAsync(async () => renewals.Add((await LeaseAsync(ns)).Spec.RenewTime) && renewals.Count > 25, "a to renew many times");
         b.Leading.Should().BeFalse();
         (await LeaseAsync(ns)).Spec.HolderIdentity.Should().Be("a");
 
@@ -69,7 +69,7 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
         a.Stopped.Should().BeTrue();
         a.LeadingTokenCancelled.Should().BeTrue();
 
-        await KubeCluster.WaitUntilAsync(() => b.Leading, "b to lead");
+        await Eventually.UntilAsync(() => b.Leading, "b to lead");
         var lease = await LeaseAsync(ns);
         lease.Spec.HolderIdentity.Should().Be("b");
         lease.Spec.LeaseTransitions.Should().Be(1);
@@ -85,14 +85,14 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
     {
         var ns = await cluster.NewNamespaceAsync();
         var a = Candidate.Start(cluster.Client, Options(ns, "a", release: false));
-        await KubeCluster.WaitUntilAsync(() => a.Leading, "a to lead");
+        await Eventually.UntilAsync(() => a.Leading, "a to lead");
         var b = Candidate.Start(cluster.Client, Options(ns, "b"));
 
         await a.Shutdown.CancelAsync();
         await a.Run.WaitAsync(TimeSpan.FromSeconds(20));
         (await LeaseAsync(ns)).Spec.HolderIdentity.Should().Be("a", "a crashed without releasing");
 
-        await KubeCluster.WaitUntilAsync(() => b.Leading, "b to take over the expired lease");
+        await Eventually.UntilAsync(() => b.Leading, "b to take over the expired lease");
         (await LeaseAsync(ns)).Spec.HolderIdentity.Should().Be("b");
         await b.Shutdown.CancelAsync();
         await b.Run.WaitAsync(TimeSpan.FromSeconds(20));
@@ -103,9 +103,9 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
     {
         var ns = await cluster.NewNamespaceAsync();
         var a = Candidate.Start(cluster.Client, Options(ns, "a"));
-        await KubeCluster.WaitUntilAsync(() => a.Leading, "a to lead");
+        await Eventually.UntilAsync(() => a.Leading, "a to lead");
 
-        await KubeCluster.WaitUntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             var lease = await LeaseAsync(ns);
             lease.Spec.HolderIdentity = "intruder";
@@ -135,7 +135,7 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
         var outage = new LeaseOutage();
         using var partitioned = new Kubernetes(cluster.Config, outage);
         var a = Candidate.Start(partitioned, Options(ns, "a"));
-        await KubeCluster.WaitUntilAsync(() => a.Leading, "a to lead");
+        await Eventually.UntilAsync(() => a.Leading, "a to lead");
         var b = Candidate.Start(cluster.Client, Options(ns, "b"));
 
         outage.Down = true;
@@ -143,7 +143,7 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
         a.Stopped.Should().BeTrue();
         a.LeadingTokenCancelled.Should().BeTrue();
 
-        await KubeCluster.WaitUntilAsync(() => b.Leading, "b to take over");
+        await Eventually.UntilAsync(() => b.Leading, "b to take over");
         await b.Shutdown.CancelAsync();
         await b.Run.WaitAsync(TimeSpan.FromSeconds(20));
     }
@@ -167,7 +167,7 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
     {
         var ns = await cluster.NewNamespaceAsync();
         var a = Candidate.Start(cluster.Client, Options(ns, "a"));
-        await KubeCluster.WaitUntilAsync(() => a.Leading, "a to lead");
+        await Eventually.UntilAsync(() => a.Leading, "a to lead");
         var b = Candidate.Start(cluster.Client, Options(ns, "b"));
 
         await b.Shutdown.CancelAsync();

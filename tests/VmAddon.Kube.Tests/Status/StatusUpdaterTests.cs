@@ -79,7 +79,7 @@ public sealed class StatusUpdaterTests(KubeCluster cluster) : IClassFixture<Kube
     {
         var (client, vmi) = await NewVmiAsync();
         await client.DeleteAsync(vmi.Metadata.NamespaceProperty, "vmi", default);
-        await KubeCluster.WaitUntilAsync(async () => await client.GetAsync(vmi.Metadata.NamespaceProperty, "vmi", default) is null, "deletion");
+        await Eventually.UntilAsync(async () => await client.GetAsync(vmi.Metadata.NamespaceProperty, "vmi", default) is null, "deletion");
         var updater = new StatusUpdater<VirtualMachineInstance, VirtualMachineInstanceStatus>(client);
 
         var result = await updater.UpdateAsync(vmi, _ => new VirtualMachineInstanceStatus { Phase = VirtualMachineInstancePhase.Failed }, default);
