@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using k8s;
 using Microsoft.Extensions.Logging;
 using VmAddon.DevCluster.Http;
+using VmAddon.Kube.Clients;
 
 namespace VmAddon.DevCluster.Cluster;
 
@@ -59,16 +60,7 @@ public sealed class LocalCluster(ClusterLayout layout, ClusterConfig config, int
             [.. nodes.Select((n, i) => new NodeState(n.Name, config.FirstNodeIndex + i, n.Cpu, n.Memory, n.MaxPods, n.Labels))], config.Images,
             config.LeaseRenewInterval.TotalSeconds);
         state.Save(layout);
-        var clientConfig = KubernetesClientConfiguration.BuildConfigFromConfigFile(layout.Kubeconfig);
-        // A cancelled watch must close at once, not drain for 2 s, or stopping waits on it.
-        clientConfig.FirstMessageHandlerSetup = h =>
-        {
-            if (h is SocketsHttpHandler sockets)
-            {
-                sockets.MaxResponseDrainSize = 0;
-            }
-        };
-        using var client = new Kubernetes(clientConfig);
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(layout.Kubeconfig).CloseCancelledWatchesAtOnce());
         using var loops = new CancellationTokenSource();
         var controlPlane = Task.WhenAll(
             new Scheduling.Scheduler(client, new Scheduling.SchedulerOptions(), logs.CreateLogger("scheduler")).RunAsync(loops.Token),

@@ -13,9 +13,8 @@ namespace VmAddon.Kube.Caching;
 /// changed in between, deletions included, so handlers never miss one.
 /// KubernetesClient quirks handled here: a watch the server ends before any event fails with
 /// HttpRequestException(EndOfStreamException), which is a normal end; a 410 in the stream arrives through the onError
-/// callback, not as an exception. A host that stops the API server together with its caches should set
-/// <c>MaxResponseDrainSize = 0</c> on the client's SocketsHttpHandler (<c>FirstMessageHandlerSetup</c>), or each
-/// cancelled watch is drained for up to 2 s.
+/// callback, not as an exception. A host that stops the API server together with its caches should configure
+/// its client with <see cref="Clients.WatchFriendlyConfig.CloseCancelledWatchesAtOnce"/>, or each cancelled watch is drained for up to 2 s.
 /// </remarks>
 public sealed class InformerCache<T>
     where T : class, IKubernetesObject<V1ObjectMeta>

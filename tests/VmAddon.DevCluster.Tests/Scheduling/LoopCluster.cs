@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s;
+using VmAddon.Kube.Clients;
 using k8s.Models;
 using VmAddon.DevCluster.Http;
 
@@ -21,16 +22,7 @@ internal sealed class LoopCluster : IAsyncDisposable
         {
             Host = server.BaseAddress.ToString(),
             AccessToken = "x",
-            // A cancelled watch's response is disposed unread; SocketsHttpHandler would otherwise try to drain it for 2 s
-            // (ResponseDrainTimeout) before closing the connection, and the server's shutdown waits for that watch.
-            FirstMessageHandlerSetup = handler =>
-            {
-                if (handler is SocketsHttpHandler sockets)
-                {
-                    sockets.MaxResponseDrainSize = 0;
-                }
-            },
-        });
+        }.CloseCancelledWatchesAtOnce());
     }
 
     public ApiServer Server { get; }

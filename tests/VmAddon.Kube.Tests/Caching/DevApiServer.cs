@@ -1,4 +1,5 @@
 using k8s;
+using VmAddon.Kube.Clients;
 using VmAddon.DevCluster.Http;
 
 namespace VmAddon.Kube.Tests.Caching;
@@ -23,15 +24,7 @@ internal sealed class DevApiServer : IAsyncDisposable
         {
             Host = server.BaseAddress.ToString(),
             AccessToken = "x",
-            // A cancelled watch must close at once, not drain for 2 s, or stopping the server waits on it.
-            FirstMessageHandlerSetup = h =>
-            {
-                if (h is SocketsHttpHandler sockets)
-                {
-                    sockets.MaxResponseDrainSize = 0;
-                }
-            },
-        });
+        }.CloseCancelledWatchesAtOnce());
         return new DevApiServer(server, client);
     }
 
