@@ -12,7 +12,8 @@ public sealed class KubeletServerTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _server = await KubeletServer.StartAsync(_runtime);
+        // The tty test sends its first size right after connecting; a loaded CI machine can take longer than the default 1 s wait.
+        _server = await KubeletServer.StartAsync(_runtime, new KubeletServerOptions { FirstResizeWait = TimeSpan.FromSeconds(15) });
         _runtime.Add("ns", "p", "c");
     }
 
