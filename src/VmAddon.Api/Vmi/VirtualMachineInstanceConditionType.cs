@@ -13,4 +13,7 @@ public static class VirtualMachineInstanceConditionType
 
     /// <summary>True when the controller rejected the spec; the message says why.</summary>
     public const string Failure = "Failure";
+
+    /// <summary>Mirrors the launcher pod's PodScheduled condition; False with reason Unschedulable carries the scheduler's message.</summary>
+    public const string PodScheduled = "PodScheduled";
 }

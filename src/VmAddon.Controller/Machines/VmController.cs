@@ -143,5 +143,5 @@ public sealed class VmController
         vmi.Status?.PhaseTransitionTimestamps?.Any(t => t.Phase == VirtualMachineInstancePhase.Running) == true || vmi.Status?.Phase == VirtualMachineInstancePhase.Running,
         Ready: vmi.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.Ready && c.Status == "True") == true,
         Paused: vmi.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.Paused && c.Status == "True") == true,
-        Unschedulable: vmi.Status?.Conditions?.Any(c => c.Type == "PodScheduled" && c.Status == "False" && c.Reason == "Unschedulable") == true);
+        Unschedulable: vmi.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.PodScheduled && c.Status == "False" && c.Reason == "Unschedulable") == true);
 }

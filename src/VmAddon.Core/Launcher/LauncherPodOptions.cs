@@ -1,3 +1,4 @@
+using VmAddon.Api;
 using VmAddon.Core.Launcher.Resources;
 
 namespace VmAddon.Core.Launcher;
@@ -39,7 +40,7 @@ public sealed record LauncherPodOptions
     /// vmaddon.io/schedulable, which the agent keeps on nodes it serves (KubeVirt's kubevirt.io/schedulable), so a
     /// VM never lands on a node where no agent would start it.
     /// </summary>
-    public string? SchedulableNodeLabel { get; init; } = "vmaddon.io/schedulable";
+    public string? SchedulableNodeLabel { get; init; } = VmAddonMetadata.SchedulableNodeLabel;
 
     /// <summary>The image to run: <see cref="Image"/>, or else <c>vmaddon/launcher:&lt;Version&gt;</c>.</summary>
     public string EffectiveImage => string.IsNullOrEmpty(Image) ? $"vmaddon/launcher:{Version}" : Image;
