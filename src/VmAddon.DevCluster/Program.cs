@@ -6,7 +6,11 @@ namespace VmAddon.DevCluster;
 /// <summary>vmaddon-dev: the local control plane. <c>api</c> runs the API server alone; <c>up</c> runs the whole cluster.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => Build().Parse(args).InvokeAsync();
+    public static Task<int> Main(string[] args)
+    {
+        InterruptSignal.TakeBack();
+        return Build().Parse(args).InvokeAsync();
+    }
 
     public static RootCommand Build()
     {

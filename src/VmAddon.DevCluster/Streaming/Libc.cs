@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace VmAddon.DevCluster.Streaming;
 
-/// <summary>The few libc calls .NET has no API for: pseudo-terminals, window sizes, and appends that stay whole between writers.</summary>
+/// <summary>The few libc calls .NET has no API for: pseudo-terminals, window sizes, appends that stay whole between writers, and signal dispositions.</summary>
 internal static class Libc
 {
     // x86_64 and aarch64 share these values.
@@ -47,6 +47,10 @@ internal static class Libc
 
     [DllImport(Library, SetLastError = true)]
     public static extern int close(int fd);
+
+    /// <summary>signal(2): sets a signal's disposition and returns the previous one (SIG_DFL is 0, SIG_IGN is 1).</summary>
+    [DllImport(Library, SetLastError = true)]
+    public static extern nint signal(int signal, nint handler);
 
     /// <summary>Throws an IOException naming the failed call and errno's text.</summary>
     public static IOException Error(string call)

@@ -29,6 +29,20 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task SIGINT_stops_it_even_when_started_with_SIGINT_ignored_as_a_script_starts_background_jobs()
+    {
+        var kubeconfig = Path.Combine(_directory, "ignored", "kubeconfig");
+        using var process = Start(kubeconfig, dataDir: null, interruptIgnored: true);
+        await WaitForAsync(kubeconfig);
+
+        await Signal(process, "INT");
+        var exited = await ExitAsync(process);
+
+        exited.Code.Should().Be(0, exited.Output);
+        exited.Output.Should().Contain("vmaddon-dev api: stopped");
+    }
+
+    [Fact]
     public async Task With_a_data_dir_objects_survive_a_restart_with_their_resource_versions()
     {
         var data = Path.Combine(_directory, "data");
@@ -60,9 +74,18 @@ public sealed class ServerProcessTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static Process Start(string kubeconfig, string? dataDir)
+    private static Process Start(string kubeconfig, string? dataDir, bool interruptIgnored = false)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // perl (essential on Debian) ignores SIGINT and execs: the disposition survives exec, as under `cmd &` in a script.
+        var info = new ProcessStartInfo(interruptIgnored ? "perl" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (interruptIgnored)
+        {
+            foreach (var argument in (string[])["-e", "$SIG{INT} = 'IGNORE'; exec @ARGV or die \"exec: $!\"", "dotnet"])
+            {
+                info.ArgumentList.Add(argument);
+            }
+        }
+
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "vmaddon-dev.dll"), "api", "--listen", "127.0.0.1:0", "--kubeconfig", kubeconfig, "--log-level", "Debug"])
         {
             info.ArgumentList.Add(argument);
@@ -94,7 +117,17 @@ public sealed class ServerProcessTests : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await process.WaitForExitAsync(guard.Token);
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"vmaddon-dev did not stop within 20 s of the signal; killed it. Its output:\n{await output}{await error}");
+        }
+
         return (process.ExitCode, await output + await error);
     }
 }
