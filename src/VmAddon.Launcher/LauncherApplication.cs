@@ -11,6 +11,7 @@ internal static class LauncherApplication
         var root = RunCommand.Build(streams);
         root.Add(ConsoleCommand.Build(streams));
         root.Add(ProbeKvmCommand.Build(streams));
+        root.Add(GuestConsoleLogCommand.Build());
         return root;
     }
 

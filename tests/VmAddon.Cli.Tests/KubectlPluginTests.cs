@@ -16,7 +16,7 @@ public class KubectlPluginTests
         File.Exists(plugin).Should().BeTrue($"{plugin} is missing: run `make build` first (make test does)");
 
         var start = new ProcessStartInfo("kubectl") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "vm", "validate", "-f", "examples/vm-legacy-app.yaml" })
+        foreach (var arg in new[] { "vm", "validate", "-f", "examples/legacy-app.yaml" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -29,7 +29,7 @@ public class KubectlPluginTests
         await process.WaitForExitAsync(timeout.Token);
 
         process.ExitCode.Should().Be(0, error);
-        output.Trim().Should().Be("examples/vm-legacy-app.yaml: VirtualMachine/legacy-app: valid");
+        output.Trim().Should().Be("examples/legacy-app.yaml: VirtualMachine/legacy-app: valid");
     }
 
     private static string RepositoryRoot([CallerFilePath] string source = "")

@@ -44,12 +44,12 @@ public sealed class PodSandbox : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the Pod's only container, with <paramref name="programs"/> mapping command names to local builds and <paramref name="images"/> mapping image volumes to local folders.</summary>
+    /// <summary>Starts the Pod's first (main) container, with <paramref name="programs"/> mapping command names to local builds and <paramref name="images"/> mapping image volumes to local folders.</summary>
     public static async Task<PodSandbox> StartAsync(V1Pod pod, IReadOnlyDictionary<string, string> programs, IReadOnlyDictionary<string, string> images)
     {
         Prerequisites.Require();
         var root = Directory.CreateTempSubdirectory("vmaddon-pod-").FullName;
-        var container = pod.Spec.Containers.Single();
+        var container = pod.Spec.Containers[0]; // the main container; sidecars (guest-console-log) do not run in a sandbox
         var uid = pod.Spec.SecurityContext?.RunAsUser ?? container.SecurityContext?.RunAsUser ?? 0;
         var gid = pod.Spec.SecurityContext?.RunAsGroup ?? uid;
         await PodUser.EnsureAsync(uid);

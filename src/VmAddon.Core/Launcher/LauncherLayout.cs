@@ -12,6 +12,12 @@ public static class LauncherLayout
     /// <summary>The launcher's main container, named as KubeVirt names it.</summary>
     public const string ComputeContainerName = "compute";
 
+    /// <summary>The launcher's sidecar that follows the guest's serial log, named as KubeVirt names it: kubectl logs -c guest-console-log.</summary>
+    public const string GuestConsoleLogContainerName = "guest-console-log";
+
+    /// <summary>The launcher's subcommand the guest-console-log container runs.</summary>
+    public const string GuestConsoleLogCommand = "guest-console-log";
+
     /// <summary>emptyDir volume: XDG_RUNTIME_DIR of the pod's libvirt daemon; the agent finds the socket here.</summary>
     public const string LibvirtRuntimeVolume = "libvirt-runtime";
 

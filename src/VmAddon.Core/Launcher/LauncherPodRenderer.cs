@@ -65,7 +65,7 @@ public static class LauncherPodRenderer
             },
             Spec = new V1PodSpec
             {
-                Containers = [Compute(vmi, options, plan, storage.Mounts)],
+                Containers = [Compute(vmi, options, plan, storage.Mounts), GuestConsoleLog(options)],
                 Volumes = [.. storage.Volumes],
                 ImagePullSecrets = storage.ImagePullSecrets.Count == 0
                     ? null
@@ -103,6 +103,22 @@ public static class LauncherPodRenderer
         ],
         Resources = ComputeResourcesRenderer.Render(vmi, options),
         VolumeMounts = [.. mounts],
+        SecurityContext = LauncherSecurityRenderer.Container(),
+    };
+
+    /// <summary>The sidecar that makes the guest's serial output the logs of its own container, with KubeVirt's small footprint.</summary>
+    private static V1Container GuestConsoleLog(LauncherPodOptions options) => new()
+    {
+        Name = LauncherLayout.GuestConsoleLogContainerName,
+        Image = options.EffectiveImage,
+        ImagePullPolicy = options.ImagePullPolicy,
+        Command = [LauncherCommand, LauncherLayout.GuestConsoleLogCommand],
+        Resources = new V1ResourceRequirements
+        {
+            Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("5m"), ["memory"] = new("35M") },
+            Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("15m"), ["memory"] = new("60M") },
+        },
+        VolumeMounts = [new V1VolumeMount { Name = LauncherLayout.PrivateVolume, MountPath = LauncherLayout.PrivateDir, ReadOnlyProperty = true }],
         SecurityContext = LauncherSecurityRenderer.Container(),
     };
 

@@ -116,12 +116,24 @@ public sealed class LauncherPodMetadataTests
     [Fact]
     public void Compute_Container_Runs_The_Launcher_Image_Of_This_Version()
     {
-        var compute = Render(TestVmis.Demo(), s_options with { Version = "1.2.3" }).Spec.Containers.Should().ContainSingle().Subject;
+        var containers = Render(TestVmis.Demo(), s_options with { Version = "1.2.3" }).Spec.Containers;
+        containers.Select(c => c.Name).Should().Equal("compute", "guest-console-log");
+        var compute = containers[0];
 
-        compute.Name.Should().Be("compute");
         compute.Image.Should().Be("vmaddon/launcher:1.2.3");
         compute.Command.Should().Equal("vmaddon-launcher");
         compute.Args.Should().StartWith(["--namespace", "default", "--name", "demo", "--uid", TestVmis.DemoUid]);
+    }
+
+    [Fact]
+    public void The_guest_console_log_sidecar_follows_the_serial_log_read_only_with_the_launcher_image()
+    {
+        var sidecar = Render(TestVmis.Demo(), s_options with { Version = "1.2.3" }).Spec.Containers.Single(c => c.Name == "guest-console-log");
+
+        sidecar.Image.Should().Be("vmaddon/launcher:1.2.3");
+        sidecar.Command.Should().Equal("vmaddon-launcher", "guest-console-log");
+        sidecar.VolumeMounts.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "private", MountPath = "/var/run/vmaddon-private", ReadOnlyProperty = true });
+        sidecar.Resources.Requests.Should().ContainKeys("cpu", "memory");
     }
 
     [Fact]

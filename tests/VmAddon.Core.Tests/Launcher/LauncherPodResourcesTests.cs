@@ -10,7 +10,7 @@ public sealed class LauncherPodResourcesTests
     private static readonly LauncherPodOptions s_tcg = new() { SoftwareEmulation = true };
 
     private static V1ResourceRequirements Resources(VirtualMachineInstance vmi, LauncherPodOptions? options = null) =>
-        LauncherPodRenderer.Render(vmi, options ?? s_tcg).Spec.Containers.Single().Resources;
+        LauncherPodRenderer.Render(vmi, options ?? s_tcg).Spec.Containers.Single(c => c.Name == LauncherLayout.ComputeContainerName).Resources;
 
     private static VirtualMachineInstance Guest(string memory, int cores = 1, int sockets = 1) =>
         TestVmis.Demo().WithDomain(d => d with { Memory = new Memory { Guest = new ResourceQuantity(memory) } }).WithTopology(cores, sockets);

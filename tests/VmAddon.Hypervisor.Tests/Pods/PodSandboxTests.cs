@@ -36,7 +36,7 @@ public class PodSandboxTests
     public async Task A_pod_runs_as_its_user_with_its_volumes_at_their_mount_paths_and_its_own_ip()
     {
         var pod = InstanceRenderer.Render(ManifestLoader.Load(Vm).Resources.Single().Resource!, new RenderSettings { SoftwareEmulation = true }).Pod;
-        var container = pod.Spec.Containers.Single();
+        var container = pod.Spec.Containers[0]; // the main container; sidecars (guest-console-log) do not run in a sandbox
         container.Command = ["probe-shell"];
         container.Args = ["-c", "id -u; cat /var/run/vmaddon/cloud-init/seed/meta-data; ls /var/run/vmaddon/container-disks/root/disk; touch /var/run/vmaddon-private/written; ip -4 -o addr show eth0; echo SANDBOX-DONE"];
         var disk = Path.Combine(Path.GetTempPath(), "vmaddon-sandbox-disk.img");
