@@ -1,13 +1,16 @@
 namespace VmAddon.TestHost;
 
-/// <summary>Polls until a condition holds. The 20 s bound only guards against a hang; no test asserts a time.</summary>
+/// <summary>
+/// Polls until a condition holds. The bound (20 s unless a slower process, such as a guest booting under software
+/// emulation, asks for more) only guards against a hang; no test asserts a time.
+/// </summary>
 public static class Eventually
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
 
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? hangGuard = null, TimeSpan? every = null)
     {
-        var deadline = DateTime.UtcNow + HangGuard;
+        var deadline = DateTime.UtcNow + (hangGuard ?? HangGuard);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
@@ -15,7 +18,7 @@ public static class Eventually
                 throw new TimeoutException($"gave up waiting for {what}");
             }
 
-            await Task.Delay(25);
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(25));
         }
     }
 

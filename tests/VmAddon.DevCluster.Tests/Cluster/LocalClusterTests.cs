@@ -41,7 +41,7 @@ public sealed class LocalClusterTests : IAsyncLifetime
         await kubectl.SucceedAsync("wait --for=condition=Ready pod/shell --timeout=30s");
 
         // kubectl -t needs a terminal: script(1) gives it one.
-        var result = await new Server.Kubectl(Path.Combine(_cluster.Directory, "kubeconfig")).RunScriptedTtyAsync("exec -it shell -- sh -c 'tty; echo tty-ok'");
+        var result = await new Kubectl(Path.Combine(_cluster.Directory, "kubeconfig")).RunScriptedTtyAsync("exec -it shell -- sh -c 'tty; echo tty-ok'");
 
         result.Should().Contain("/dev/pts/").And.Contain("tty-ok");
     }

@@ -1,7 +1,6 @@
 using System.Text;
 using VmAddon.DevCluster.Kubelet;
 using VmAddon.DevCluster.Streaming;
-using VmAddon.DevCluster.Tests.Server;
 using VmAddon.DevCluster.Tests.Streaming;
 
 namespace VmAddon.DevCluster.Tests.Kubelet;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace VmAddon.DevCluster.Tests.Server;
+namespace VmAddon.TestHost;
 
 /// <summary>Runs the installed kubectl against a kubeconfig; a missing kubectl fails the test with what to install.</summary>
 public sealed class Kubectl(string kubeconfig)
