@@ -1,4 +1,5 @@
 using VmAddon.Api;
+using VmAddon.Core.Launcher.Plan;
 using VmAddon.Core.Launcher.Resources;
 
 namespace VmAddon.Core.Launcher;
@@ -42,6 +43,13 @@ public sealed record LauncherPodOptions
     /// </summary>
     public string? SchedulableNodeLabel { get; init; } = VmAddonMetadata.SchedulableNodeLabel;
 
+    /// <summary>
+    /// The launcher's hypervisor: <see cref="LauncherPlan.QemuHypervisor"/> (the default) for real guests, or
+    /// <see cref="LauncherPlan.TestHypervisor"/> for density runs, where launchers start no libvirtd and the agents
+    /// simulate domains on libvirt's test driver.
+    /// </summary>
+    public string Hypervisor { get; init; } = LauncherPlan.QemuHypervisor;
+
     /// <summary>The image to run: <see cref="Image"/>, or else <c>vmaddon/launcher:&lt;Version&gt;</c>.</summary>
     public string EffectiveImage => string.IsNullOrEmpty(Image) ? $"vmaddon/launcher:{Version}" : Image;
 
@@ -57,6 +65,11 @@ public sealed record LauncherPodOptions
         if (ImagePullPolicy is not ("Always" or "IfNotPresent" or "Never"))
         {
             errors.Add($"ImagePullPolicy: \"{ImagePullPolicy}\" is not Always, IfNotPresent or Never.");
+        }
+
+        if (Hypervisor is not (LauncherPlan.QemuHypervisor or LauncherPlan.TestHypervisor))
+        {
+            errors.Add($"Hypervisor: \"{Hypervisor}\" is not {LauncherPlan.QemuHypervisor} or {LauncherPlan.TestHypervisor}.");
         }
 
         if (CpuAllocationRatio < 1)

@@ -39,6 +39,7 @@ public static class LauncherPodRenderer
         var storage = LauncherStorageRenderer.Render(vmi);
         var plan = new LauncherPlan(ns, name, ownerReference.Uid, grace)
         {
+            Hypervisor = options.Hypervisor,
             ContainerDisks = storage.ContainerDisks,
             EmptyDisks = storage.EmptyDisks,
             CloudInitSeeds = storage.CloudInitSeeds,

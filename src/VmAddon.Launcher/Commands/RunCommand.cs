@@ -32,6 +32,10 @@ internal static class RunCommand
         var containerDisks = Repeated(LauncherPlan.ContainerDiskFlag, "OVERLAY=BACKING: create a qcow2 overlay over a containerDisk (BACKING is the disk file, or a directory holding only it).");
         var emptyDisks = Repeated(LauncherPlan.EmptyDiskFlag, "PATH=BYTES: create a sparse qcow2 disk of that size.");
         var seeds = Repeated(LauncherPlan.CloudInitFlag, "SOURCEDIR=ISO: build a NoCloud seed (label cidata) from meta-data, user-data and network-config in SOURCEDIR.");
+        var hypervisor = new Option<string?>(LauncherPlan.HypervisorFlag)
+        {
+            Description = $"{LauncherPlan.QemuHypervisor} (default) runs libvirtd for the guest; {LauncherPlan.TestHypervisor} is density mode: no disks, no libvirtd, the agent simulates the domain.",
+        };
         var runtimeDir = new Option<string?>("--runtime-dir")
         {
             Description = "libvirtd's XDG_RUNTIME_DIR, where its socket appears (default: $XDG_RUNTIME_DIR).",
@@ -42,12 +46,12 @@ internal static class RunCommand
         };
         var root = new RootCommand("vmaddon-launcher: the launcher Pod's entrypoint. Prepares the VM's disks, runs a session libvirtd for the agent, streams the guest console to stdout, and shuts the guest down on SIGTERM.")
         {
-            ns, name, uid, grace, containerDisks, emptyDisks, seeds, runtimeDir, serialLog,
+            ns, name, uid, grace, hypervisor, containerDisks, emptyDisks, seeds, runtimeDir, serialLog,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
             var planArguments = new List<string>();
-            foreach (var option in new[] { ns, name, uid, grace })
+            foreach (var option in new[] { ns, name, uid, grace, hypervisor })
             {
                 if (parse.GetValue(option) is { } value)
                 {

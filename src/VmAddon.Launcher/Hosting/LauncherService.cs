@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VmAddon.Core.Launcher.Plan;
 using VmAddon.Launcher.Daemon;
 using VmAddon.Launcher.Disks;
 using VmAddon.Launcher.Guest;
@@ -39,12 +40,19 @@ internal sealed class LauncherService(
                 logger.NotSubreaper();
             }
 
+            if (_options.Plan!.Hypervisor == LauncherPlan.TestHypervisor)
+            {
+                // Density mode: nothing to prepare and no daemon; the agent simulates the domain. Ready until SIGTERM.
+                await WriteReadyMarkerAsync(0, stoppingToken).ConfigureAwait(false);
+                logger.DensityMode(_options.ReadyMarkerPath);
+                await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+
             await disks.PrepareAsync(_options.Plan!, stoppingToken).ConfigureAwait(false);
             daemon.Start();
             await daemon.WaitUntilAnsweringAsync(stoppingToken).ConfigureAwait(false);
-            // Written aside and renamed, so whoever sees the marker also sees its content (libvirtd's pid).
-            await File.WriteAllTextAsync(_options.ReadyMarkerPath + ".partial", $"{daemon.ProcessId}\n", stoppingToken).ConfigureAwait(false);
-            File.Move(_options.ReadyMarkerPath + ".partial", _options.ReadyMarkerPath, overwrite: true);
+            await WriteReadyMarkerAsync(daemon.ProcessId, stoppingToken).ConfigureAwait(false);
             logger.Ready(_options.SocketPath, _options.ReadyMarkerPath);
 
             // The guest console is the only thing written to stdout; logs go to stderr.
@@ -94,6 +102,14 @@ internal sealed class LauncherService(
     {
         _consoleStop.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>Written aside and renamed, so whoever sees the marker also sees its content (libvirtd's pid, 0 for none).</summary>
+    private async Task WriteReadyMarkerAsync(int daemonPid, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_options.ReadyMarkerPath)!);
+        await File.WriteAllTextAsync(_options.ReadyMarkerPath + ".partial", $"{daemonPid}\n", cancellationToken).ConfigureAwait(false);
+        File.Move(_options.ReadyMarkerPath + ".partial", _options.ReadyMarkerPath, overwrite: true);
     }
 
     private void DeleteReadyMarker()

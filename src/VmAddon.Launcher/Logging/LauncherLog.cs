@@ -33,6 +33,9 @@ internal static partial class LauncherLog
     [LoggerMessage(Level = LogLevel.Information, Message = "ready: libvirtd answers on {Socket}; marker {Marker} written")]
     public static partial void Ready(this ILogger logger, string socket, string marker);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "ready in density mode (--hypervisor test): no disks, no libvirtd; the agent simulates the domain; marker {Marker} written")]
+    public static partial void DensityMode(this ILogger logger, string marker);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "libvirtd died (exit code {ExitCode}); the pod fails so the VM can be healed. Its last output: {LastOutput}")]
     public static partial void DaemonDied(this ILogger logger, int exitCode, string lastOutput);
 

@@ -17,7 +17,18 @@ public sealed class LauncherPlanTests
         LauncherPlan.Parse(plan.ToArguments()).Should().BeEquivalentTo(plan);
     }
 
+    [Fact]
+    public void Density_mode_is_written_and_read_back_and_qemu_the_default_is_not_written()
+    {
+        var density = new LauncherPlan("default", "demo", "uid-1", 30) { Hypervisor = LauncherPlan.TestHypervisor };
+
+        density.ToArguments().Should().ContainInConsecutiveOrder("--hypervisor", "test");
+        LauncherPlan.Parse(density.ToArguments()).Hypervisor.Should().Be("test");
+        new LauncherPlan("default", "demo", "uid-1", 30).ToArguments().Should().NotContain("--hypervisor");
+    }
+
     [Theory]
+    [InlineData("--namespace", "default", "--name", "demo", "--uid", "u", "--grace-period-seconds", "30", "--hypervisor", "xen")]
     [InlineData("--name", "demo", "--uid", "u", "--grace-period-seconds", "30")]
     [InlineData("--namespace", "default", "--name", "demo", "--uid", "u", "--grace-period-seconds", "soon")]
     [InlineData("--namespace", "default", "--name", "demo", "--uid", "u", "--grace-period-seconds", "30", "--empty-disk", "/e.qcow2")]

@@ -81,6 +81,21 @@ public sealed class LauncherEntrypointTests : IDisposable
     }
 
     [Fact]
+    public async Task In_density_mode_it_reports_ready_without_disks_or_libvirtd_and_exits_0_on_SIGTERM()
+    {
+        await using var launcher = await StartAsync(backingDir: null, "--grace-period-seconds", "5", "--hypervisor", "test");
+        await Eventually.WaitAsync(() => File.Exists(MarkerPath) || launcher.HasExited, s_deadline, () => $"the readiness marker; the launcher logged:\n{launcher.Error}");
+
+        DaemonPid().Should().Be(0, "no libvirtd runs in density mode");
+        File.Exists(SocketPath).Should().BeFalse();
+        File.Exists(EmptyDisk).Should().BeFalse("nothing is prepared for a simulated domain");
+        launcher.Error.Should().Contain("density mode");
+
+        await ToolRun.OutputOfAsync("kill", "-TERM", launcher.Id.ToString(CultureInfo.InvariantCulture));
+        (await launcher.WaitForExitAsync(s_deadline)).Should().Be(0, launcher.Error);
+    }
+
+    [Fact]
     public async Task It_exits_non_zero_when_libvirtd_dies()
     {
         await using var launcher = await StartAsync(backingDir: null, "--grace-period-seconds", "5");

@@ -15,6 +15,19 @@ public sealed record LauncherPlan(string Namespace, string Name, string Uid, lon
     public const string ContainerDiskFlag = "--container-disk";
     public const string EmptyDiskFlag = "--empty-disk";
     public const string CloudInitFlag = "--cloud-init";
+    public const string HypervisorFlag = "--hypervisor";
+
+    /// <summary>The launcher runs a session libvirtd for QEMU guests: every real VM.</summary>
+    public const string QemuHypervisor = "qemu";
+
+    /// <summary>
+    /// Density mode, like KubeVirt's KWOK runs: the launcher prepares nothing and starts no libvirtd, and the agent
+    /// simulates the domain on libvirt's test driver. For scale tests of the control plane only.
+    /// </summary>
+    public const string TestHypervisor = "test";
+
+    /// <summary><see cref="QemuHypervisor"/> (the default, not written as an argument) or <see cref="TestHypervisor"/>.</summary>
+    public string Hypervisor { get; init; } = QemuHypervisor;
 
     /// <summary>The overlays to create, each given as <c>--container-disk &lt;overlay&gt;=&lt;backing&gt;</c>.</summary>
     public IReadOnlyList<ContainerDiskOverlay> ContainerDisks { get; init; } = [];
@@ -34,6 +47,11 @@ public sealed record LauncherPlan(string Namespace, string Name, string Uid, lon
             UidFlag, Uid,
             GracePeriodFlag, GracePeriodSeconds.ToString(CultureInfo.InvariantCulture),
         };
+        if (Hypervisor != QemuHypervisor)
+        {
+            args.AddRange([HypervisorFlag, Hypervisor]);
+        }
+
         foreach (var disk in ContainerDisks)
         {
             args.AddRange([ContainerDiskFlag, $"{disk.OverlayPath}={disk.BackingPath}"]);
@@ -59,6 +77,7 @@ public sealed record LauncherPlan(string Namespace, string Name, string Uid, lon
         ArgumentNullException.ThrowIfNull(args);
         string? ns = null, name = null, uid = null;
         long? grace = null;
+        var hypervisor = QemuHypervisor;
         var containerDisks = new List<ContainerDiskOverlay>();
         var emptyDisks = new List<EmptyDiskImage>();
         var seeds = new List<CloudInitSeedImage>();
@@ -75,6 +94,11 @@ public sealed record LauncherPlan(string Namespace, string Name, string Uid, lon
                     grace = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
                         ? seconds
                         : throw new FormatException($"{flag}: \"{value}\" is not a whole number of seconds.");
+                    break;
+                case HypervisorFlag:
+                    hypervisor = value is QemuHypervisor or TestHypervisor
+                        ? value
+                        : throw new FormatException($"{flag}: \"{value}\" is not {QemuHypervisor} or {TestHypervisor}.");
                     break;
                 case ContainerDiskFlag:
                     var (overlay, backing) = Pair(flag, value);
@@ -101,6 +125,7 @@ public sealed record LauncherPlan(string Namespace, string Name, string Uid, lon
             uid ?? throw new FormatException($"{UidFlag} is required."),
             grace ?? throw new FormatException($"{GracePeriodFlag} is required."))
         {
+            Hypervisor = hypervisor,
             ContainerDisks = containerDisks,
             EmptyDisks = emptyDisks,
             CloudInitSeeds = seeds,
