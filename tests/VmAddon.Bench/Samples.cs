@@ -18,6 +18,13 @@ internal sealed class Samples
         }
     }
 
+    /// <summary>The nearest-rank percentile (0–100) of the values.</summary>
+    public double Percentile(double percent)
+    {
+        var sorted = _values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
     public string Format(string unit) =>
         string.Create(CultureInfo.InvariantCulture, $"{Median:0.#} {unit} (n={_values.Count}, {_values.Min():0.#}–{_values.Max():0.#})");
 }

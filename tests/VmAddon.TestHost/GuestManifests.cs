@@ -1,19 +1,34 @@
 namespace VmAddon.TestHost;
 
-/// <summary>The VM the hypervisor tests run: the test guest with a cloud-init script and its web page on port 80.</summary>
+/// <summary>The VMs tests and make bench run: the test guest with a cloud-init script and its web page on port 80.</summary>
 public static class GuestManifests
 {
-    public static string LegacyApp(string name = "legacy", string memory = "128Mi") => $$"""
+    /// <summary>What the test guest prints on its serial console once it is up.</summary>
+    public const string GuestBanner = "VMADDON-GUEST-READY";
+
+    /// <summary>The VM the hypervisor tests run in their sandboxes (namespace hv).</summary>
+    public static string LegacyApp(string name = "legacy", string memory = "128Mi") => Vm(name, "hv", memory: memory);
+
+    /// <summary>
+    /// A VM of the test guest, as examples/legacy-app.yaml, with a grace period of 60 s. <paramref name="userData"/> is
+    /// one line of shell; <paramref name="nodeSelector"/> a YAML flow mapping's content, such as <c>disk: ssd</c>.
+    /// </summary>
+    public static string Vm(string name, string ns = "default", string runStrategy = "Always", string memory = "128Mi",
+        string userData = "echo \"USERDATA-RAN on $(hostname)\"", string? nodeSelector = null) => $$"""
         apiVersion: vmaddon.io/v1alpha1
         kind: VirtualMachine
         metadata:
           name: {{name}}
-          namespace: hv
+          namespace: {{ns}}
         spec:
-          runStrategy: Always
+          runStrategy: {{runStrategy}}
           template:
+            metadata:
+              labels:
+                app: {{name}}
             spec:
               terminationGracePeriodSeconds: 60
+              nodeSelector: {{{nodeSelector ?? ""}}}
               domain:
                 memory:
                   guest: {{memory}}
@@ -29,7 +44,8 @@ public static class GuestManifests
                   - name: default
                     masquerade: {}
                     ports:
-                    - port: 80
+                    - name: http
+                      port: 80
               networks:
               - name: default
                 pod: {}
@@ -41,6 +57,6 @@ public static class GuestManifests
                 cloudInitNoCloud:
                   userData: |
                     #!/bin/sh
-                    echo "USERDATA-RAN on $(hostname)"
+                    {{userData}}
         """;
 }
