@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace VmAddon.Controller.Hosting;
+
+/// <summary>The generic host around <see cref="ControllerService"/>: single-line logs on stderr, SIGTERM and SIGINT stop it cleanly.</summary>
+internal static class ControllerHost
+{
+    /// <summary>Exit code after leadership was lost: the Deployment restarts the pod as a fresh candidate.</summary>
+    public const int LostLeadershipExitCode = 1;
+
+    public static async Task<int> RunAsync(ControllerOptions options, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ControllerExit>();
+        builder.Services.AddHostedService<ControllerService>();
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return host.Services.GetRequiredService<ControllerExit>().Code;
+    }
+}
