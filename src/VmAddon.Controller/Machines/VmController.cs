@@ -93,12 +93,13 @@ public sealed class VmController
 
         await ActAsync(vm, vmi, decision.Action, key, cancellationToken).ConfigureAwait(false);
         var restartRequired = vmi is not null && TemplateDrift.RestartRequired(vm, vmi);
+        var hasInstance = decision.Action == MachineAction.CreateInstance || (vmi is not null && decision.Action != MachineAction.DeleteInstance);
         await _status.UpdateAsync(vm, current => (current.Status ?? new VirtualMachineStatus()) with
         {
             PrintableStatus = decision.PrintableStatus,
-            Conditions = MachineConditions.Compute(current.Status?.Conditions, specErrors, decision.Action == MachineAction.DeleteInstance ? null : vmi,
-                restartRequired, _context.Time.GetUtcNow()),
-            Created = decision.Action == MachineAction.CreateInstance || (vmi is not null && decision.Action != MachineAction.DeleteInstance),
+            Conditions = MachineConditions.Compute(current.Status?.Conditions, specErrors, hasInstance,
+                vmi?.Status?.Conditions?.FirstOrDefault(c => c.Type == VirtualMachineInstanceConditionType.Ready), restartRequired, _context.Time.GetUtcNow()),
+            Created = hasInstance,
             Ready = vmi?.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.Ready && c.Status == "True") == true,
             StartFailure = decision.StartFailure,
             StateChangeRequests = decision.RemainingRequests.Count == 0 ? null : [.. decision.RemainingRequests],

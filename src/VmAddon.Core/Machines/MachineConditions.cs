@@ -22,8 +22,14 @@ public static class MachineConditions
     /// <summary>RestartRequired's reason.</summary>
     public const string TemplateChangedReason = "TemplateChanged";
 
+    /// <param name="current">The VM's conditions now.</param>
+    /// <param name="specErrors">What the semantic validator found wrong with the VM.</param>
+    /// <param name="hasInstance">Whether the VM has an instance, or is creating one now (so Ready does not change twice for one start).</param>
+    /// <param name="instanceReady">The instance's Ready condition, if it reports one.</param>
+    /// <param name="restartRequired">Whether <see cref="TemplateDrift"/> says the instance is stale.</param>
+    /// <param name="now">The clock, for lastTransitionTime.</param>
     public static IList<Condition>? Compute(
-        IList<Condition>? current, IReadOnlyList<FieldError> specErrors, VirtualMachineInstance? instance, bool restartRequired, DateTimeOffset now)
+        IList<Condition>? current, IReadOnlyList<FieldError> specErrors, bool hasInstance, Condition? instanceReady, bool restartRequired, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(specErrors);
         var conditions = specErrors.Count == 0
@@ -36,16 +42,15 @@ public static class MachineConditions
                 Message = "the spec is invalid: " + string.Join("; ", specErrors),
             }, now);
 
-        var ready = instance?.Status?.Conditions?.FirstOrDefault(c => c.Type == VirtualMachineInstanceConditionType.Ready);
-        conditions = ConditionList.Set(conditions, instance is null
-            ? new Condition { Type = Ready, Status = ConditionStatus.False, Reason = NoInstanceReason, Message = "the VM has no instance" }
-            : new Condition
+        conditions = ConditionList.Set(conditions, hasInstance
+            ? new Condition
             {
                 Type = Ready,
-                Status = ready?.Status ?? ConditionStatus.False,
-                Reason = ready?.Reason,
-                Message = ready?.Message,
-            }, now);
+                Status = instanceReady?.Status ?? ConditionStatus.False,
+                Reason = instanceReady?.Reason,
+                Message = instanceReady?.Message,
+            }
+            : new Condition { Type = Ready, Status = ConditionStatus.False, Reason = NoInstanceReason, Message = "the VM has no instance" }, now);
 
         return restartRequired
             ? ConditionList.Set(conditions, new Condition
