@@ -115,7 +115,7 @@ public sealed class VmiController
         string? failure = null;
         if (decision.CreatePod)
         {
-            failure = await CreatePodAsync(vmi, key, cancellationToken).ConfigureAwait(false);
+            (vmi, failure) = await CreatePodAsync(vmi, key, cancellationToken).ConfigureAwait(false);
             decision = InstancePodPolicy.Decide(vmi.Status?.Phase, new PodObservation("Pending", null, false), podExpected: true);
         }
         else if (decision.Reason == InstancePodPolicy.PodDeletedReason && !await PodGoneAsync(vmi, cancellationToken).ConfigureAwait(false))
@@ -125,7 +125,8 @@ public sealed class VmiController
 
         if (decision.NodeName is { } node && InstanceMetadata.NodeOf(vmi) != node && decision.Phase != VirtualMachineInstancePhase.Failed)
         {
-            await InstanceMetadata.SetNodeLabelAsync(_clients.VirtualMachineInstances, vmi, node, cancellationToken).ConfigureAwait(false);
+            // The status write below starts from the patched object, or its resourceVersion would be stale (a 409 and a retry).
+            vmi = await InstanceMetadata.SetNodeLabelAsync(_clients.VirtualMachineInstances, vmi, node, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await _status.UpdateAsync(vmi, current => InstanceStatusPolicy.Next(current.Status, decision, failure, _context.Time.GetUtcNow()), cancellationToken)
@@ -137,8 +138,8 @@ public sealed class VmiController
         }
     }
 
-    // Returns why the pod cannot be made (the instance fails), or null once it is created (or already exists).
-    private async Task<string?> CreatePodAsync(VirtualMachineInstance vmi, string key, CancellationToken cancellationToken)
+    // Returns the VMI as last written, and why the pod cannot be made (the instance fails), or null once it is created (or already exists).
+    private async Task<(VirtualMachineInstance Vmi, string? Failure)> CreatePodAsync(VirtualMachineInstance vmi, string key, CancellationToken cancellationToken)
     {
         V1Pod pod;
         try
@@ -148,13 +149,13 @@ public sealed class VmiController
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             await _context.EventAsync(vmi, EventTypes.Warning, InstanceStatusPolicy.FailedCreateReason, "Create", e.Message, cancellationToken).ConfigureAwait(false);
-            return e.Message;
+            return (vmi, e.Message);
         }
 
         // The finalizer goes on first, so no launcher pod ever exists that the VMI could outlive unguarded.
         if (!InstanceMetadata.HasFinalizer(vmi))
         {
-            await InstanceMetadata.AddFinalizerAsync(_clients.VirtualMachineInstances, vmi, cancellationToken).ConfigureAwait(false);
+            vmi = await InstanceMetadata.AddFinalizerAsync(_clients.VirtualMachineInstances, vmi, cancellationToken).ConfigureAwait(false);
         }
 
         _expectations.ExpectCreations(key, 1);
@@ -165,7 +166,7 @@ public sealed class VmiController
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
             _expectations.CreationObserved(key); // another controller (or an earlier life of this one) made it: the cache will show it
-            return null;
+            return (vmi, null);
         }
         catch
         {
@@ -174,7 +175,7 @@ public sealed class VmiController
         }
 
         await _context.EventAsync(vmi, EventTypes.Normal, "SuccessfulCreate", "Create", $"Created launcher pod {pod.Metadata.Name}", cancellationToken).ConfigureAwait(false);
-        return null;
+        return (vmi, null);
     }
 
     // A vanished pod fails the VMI only when the API confirms it, and not while its node is lost: fencing that is the node controller's.

@@ -88,7 +88,7 @@ internal sealed class TestCluster : IAsyncDisposable
     /// <summary>Plays the scheduler.</summary>
     public Task BindAsync(V1Pod pod, string node) => Client.CoreV1.CreateNamespacedPodBindingAsync(
         new V1Binding { Metadata = new V1ObjectMeta { Name = pod.Metadata.Name }, Target = new V1ObjectReference { Kind = "Node", Name = node } },
-        Ns, pod.Metadata.Name);
+        pod.Metadata.Name, Ns);
 
     /// <summary>Plays the scheduler giving up on a pod.</summary>
     public Task UnschedulableAsync(V1Pod pod, string message) => PodStatusAsync(pod, new
