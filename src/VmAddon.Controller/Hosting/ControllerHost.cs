@@ -29,7 +29,9 @@ internal static class ControllerHost
         builder.Services.AddSingleton<ControllerExit>();
         builder.Services.AddHostedService<ControllerService>();
         using var host = builder.Build();
+        // RunAsync disposes the host's services, so the exit code is fetched first.
+        var exit = host.Services.GetRequiredService<ControllerExit>();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
-        return host.Services.GetRequiredService<ControllerExit>().Code;
+        return exit.Code;
     }
 }
