@@ -10,14 +10,9 @@ using VmAddon.TestHost;
 namespace VmAddon.Controller.Tests;
 
 /// <summary>The vmaddon-controller host: its command line, leader election between replicas, metrics, and a clean stop on SIGTERM.</summary>
-public sealed partial class ControllerHostTests : IAsyncLifetime
+public sealed partial class ControllerHostTests : ClusterTest
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "vmaddon-controller");
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await TestCluster.StartAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Theory]
     [InlineData("--workers", "0")]
@@ -38,23 +33,23 @@ public sealed partial class ControllerHostTests : IAsyncLifetime
     public async Task Of_two_replicas_only_the_leader_acts_and_the_other_takes_over_when_it_stops()
     {
         var options = new ControllerOptions { Lease = new LeaseTimings(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(0.25)) };
-        var first = new ControllerRuntime(_cluster.Client, options, TimeProvider.System, NullLoggerFactory.Instance);
-        var second = new ControllerRuntime(_cluster.Client, options, TimeProvider.System, NullLoggerFactory.Instance);
+        var first = new ControllerRuntime(Cluster.Client, options, TimeProvider.System, NullLoggerFactory.Instance);
+        var second = new ControllerRuntime(Cluster.Client, options, TimeProvider.System, NullLoggerFactory.Instance);
         using var stopFirst = new CancellationTokenSource();
         using var stopSecond = new CancellationTokenSource();
         var firstRun = first.RunAsync(stopFirst.Token);
         await Eventually.UntilAsync(() => first.IsLeader, "the first replica to lead");
         var secondRun = second.RunAsync(stopSecond.Token);
 
-        await _cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("one", RunStrategy.Always), CancellationToken.None);
-        await _cluster.PhaseAsync("one", VirtualMachineInstancePhase.Scheduling);
-        var lease = await _cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(ControllerOptions.LeaseName, "default");
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("one", RunStrategy.Always), CancellationToken.None);
+        await Cluster.PhaseAsync("one", VirtualMachineInstancePhase.Scheduling);
+        var lease = await Cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(ControllerOptions.LeaseName, "default");
         var secondWasIdle = !second.IsLeader && second.IsReady;
         await stopFirst.CancelAsync();
         var firstStoppedCleanly = await firstRun;
         await Eventually.UntilAsync(() => second.IsLeader, "the second replica to take over");
-        await _cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("two", RunStrategy.Always), CancellationToken.None);
-        await _cluster.PhaseAsync("two", VirtualMachineInstancePhase.Scheduling);
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("two", RunStrategy.Always), CancellationToken.None);
+        await Cluster.PhaseAsync("two", VirtualMachineInstancePhase.Scheduling);
         await stopSecond.CancelAsync();
         await secondRun;
 
@@ -67,7 +62,7 @@ public sealed partial class ControllerHostTests : IAsyncLifetime
     public async Task The_process_runs_the_controllers_serves_metrics_and_releases_its_lease_on_SIGTERM()
     {
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"vmaddon-controller-test-{Guid.NewGuid():N}.yaml");
-        DevCluster.Kubeconfig.Write(kubeconfig, _cluster.Server.BaseAddress);
+        DevCluster.Kubeconfig.Write(kubeconfig, Cluster.Server.BaseAddress);
         var start = new ProcessStartInfo(Executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { "--kubeconfig", kubeconfig, "--metrics-listen", "127.0.0.1:0", "--software-emulation", "--workers", "1" })
         {
@@ -82,9 +77,9 @@ public sealed partial class ControllerHostTests : IAsyncLifetime
         process.BeginOutputReadLine();
         try
         {
-            await _cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("proc", RunStrategy.Always), CancellationToken.None);
-            var vmi = await _cluster.PhaseAsync("proc", VirtualMachineInstancePhase.Scheduling);
-            var pod = await _cluster.LauncherAsync(vmi);
+            await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("proc", RunStrategy.Always), CancellationToken.None);
+            var vmi = await Cluster.PhaseAsync("proc", VirtualMachineInstancePhase.Scheduling);
+            var pod = await Cluster.LauncherAsync(vmi);
             Uri? metrics = null;
             await Eventually.UntilAsync(() => (metrics = log.Select(l => Serving().Match(l)).Where(m => m.Success).Select(m => new Uri(m.Groups[1].Value)).FirstOrDefault()) is not null,
                 "the metrics address in the log");
@@ -99,7 +94,7 @@ public sealed partial class ControllerHostTests : IAsyncLifetime
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(timeout.Token);
-            var lease = await _cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(ControllerOptions.LeaseName, "default");
+            var lease = await Cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(ControllerOptions.LeaseName, "default");
 
             process.ExitCode.Should().Be(0, string.Join("\n", log));
             lease.Spec.HolderIdentity.Should().BeNullOrEmpty("a replica stopping cleanly hands the lease on at once");

@@ -7,34 +7,25 @@ using VmAddon.Core.Machines;
 namespace VmAddon.Controller.Tests;
 
 /// <summary>The VM controller against the dev API server: run strategies turn into VMIs created and deleted, and status.</summary>
-public sealed class VmControllerTests : IAsyncLifetime
+public sealed class VmControllerTests : ClusterTest
 {
-    private TestCluster _cluster = null!;
-    private ControllerSet _controllers = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _cluster = await TestCluster.StartAsync();
-        _controllers = new ControllerSet(_cluster.Client, TimeProvider.System);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _controllers.DisposeAsync();
-        await _cluster.DisposeAsync();
+        await base.InitializeAsync();
+        Start(TimeProvider.System);
     }
 
     [Fact]
     public async Task Always_creates_one_owned_instance_and_halted_deletes_it()
     {
-        await _cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("web", RunStrategy.Always), CancellationToken.None);
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("web", RunStrategy.Always), CancellationToken.None);
 
-        var vmi = await _cluster.VmiAsync("web", _ => true, "to exist");
+        var vmi = await Cluster.VmiAsync("web", _ => true, "to exist");
         var starting = await WaitForStatusAsync("web", PrintableStatus.Starting);
-        await _cluster.Clients.VirtualMachines.PatchAsync("default", "web", new V1Patch("{\"spec\":{\"runStrategy\":\"Halted\"}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
-        await _cluster.GoneAsync("web");
+        await Cluster.Clients.VirtualMachines.PatchAsync("default", "web", new V1Patch("{\"spec\":{\"runStrategy\":\"Halted\"}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
+        await Cluster.GoneAsync("web");
         var stopped = await WaitForStatusAsync("web", PrintableStatus.Stopped);
-        var all = await _cluster.Clients.VirtualMachineInstances.ListAsync("default", null, CancellationToken.None);
+        var all = await Cluster.Clients.VirtualMachineInstances.ListAsync("default", null, CancellationToken.None);
         var events = await EventsAsync();
 
         vmi.Metadata.OwnerReferences.Should().ContainSingle(o => o.Kind == "VirtualMachine" && o.Name == "web" && o.Controller == true);
@@ -50,12 +41,12 @@ public sealed class VmControllerTests : IAsyncLifetime
     [Fact]
     public async Task Manual_starts_on_a_start_request_and_consumes_it()
     {
-        await _cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("manual", RunStrategy.Manual), CancellationToken.None);
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("manual", RunStrategy.Manual), CancellationToken.None);
         await WaitForStatusAsync("manual", PrintableStatus.Stopped);
 
-        await _cluster.Clients.VirtualMachines.PatchStatusAsync("default", "manual",
+        await Cluster.Clients.VirtualMachines.PatchStatusAsync("default", "manual",
             new V1Patch("{\"status\":{\"stateChangeRequests\":[{\"action\":\"Start\"}]}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
-        await _cluster.VmiAsync("manual", _ => true, "to exist");
+        await Cluster.VmiAsync("manual", _ => true, "to exist");
         var started = await WaitForStatusAsync("manual", PrintableStatus.Starting);
 
         started.Status!.StateChangeRequests.Should().BeNullOrEmpty();
@@ -68,10 +59,10 @@ public sealed class VmControllerTests : IAsyncLifetime
         {
             Domain = spec.Domain with { Devices = new Devices { Disks = [new Disk { Name = "root" }] } },
         });
-        await _cluster.Clients.VirtualMachines.CreateAsync(vm, CancellationToken.None);
+        await Cluster.Clients.VirtualMachines.CreateAsync(vm, CancellationToken.None);
 
-        var failed = await _cluster.VmAsync("broken", v => v.Status?.Conditions?.Any(c => c.Type == MachineConditions.Failure) == true, "a Failure condition");
-        var instances = await _cluster.Clients.VirtualMachineInstances.ListAsync("default", null, CancellationToken.None);
+        var failed = await Cluster.VmAsync("broken", v => v.Status?.Conditions?.Any(c => c.Type == MachineConditions.Failure) == true, "a Failure condition");
+        var instances = await Cluster.Clients.VirtualMachineInstances.ListAsync("default", null, CancellationToken.None);
         var events = await EventsAsync();
 
         var failure = failed.Status!.Conditions!.Single(c => c.Type == MachineConditions.Failure);
@@ -85,17 +76,17 @@ public sealed class VmControllerTests : IAsyncLifetime
     [Fact]
     public async Task Ready_mirrors_the_instance_and_RestartRequired_follows_a_template_change_but_not_a_strategy_change()
     {
-        await _cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("app", RunStrategy.Always), CancellationToken.None);
-        await _cluster.VmiAsync("app", _ => true, "to exist");
-        await _cluster.Clients.VirtualMachineInstances.PatchStatusAsync("default", "app", new V1Patch(
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("app", RunStrategy.Always), CancellationToken.None);
+        await Cluster.VmiAsync("app", _ => true, "to exist");
+        await Cluster.Clients.VirtualMachineInstances.PatchStatusAsync("default", "app", new V1Patch(
             "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
-        var ready = await _cluster.VmAsync("app", v => IsTrue(v, MachineConditions.Ready), "Ready");
+        var ready = await Cluster.VmAsync("app", v => IsTrue(v, MachineConditions.Ready), "Ready");
 
-        await _cluster.Clients.VirtualMachines.PatchAsync("default", "app", new V1Patch("{\"spec\":{\"runStrategy\":\"RerunOnFailure\"}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
-        var strategyOnly = await _cluster.VmAsync("app", v => v.Status?.ObservedGeneration == 2, "generation 2 observed");
-        await _cluster.Clients.VirtualMachines.PatchAsync("default", "app", new V1Patch(
+        await Cluster.Clients.VirtualMachines.PatchAsync("default", "app", new V1Patch("{\"spec\":{\"runStrategy\":\"RerunOnFailure\"}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
+        var strategyOnly = await Cluster.VmAsync("app", v => v.Status?.ObservedGeneration == 2, "generation 2 observed");
+        await Cluster.Clients.VirtualMachines.PatchAsync("default", "app", new V1Patch(
             "{\"spec\":{\"template\":{\"spec\":{\"domain\":{\"memory\":{\"guest\":\"128Mi\"}}}}}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
-        var changed = await _cluster.VmAsync("app", v => IsTrue(v, MachineConditions.RestartRequired), "RestartRequired");
+        var changed = await Cluster.VmAsync("app", v => IsTrue(v, MachineConditions.RestartRequired), "RestartRequired");
 
         ready.Status!.Ready.Should().BeTrue();
         strategyOnly.Status!.Conditions.Should().NotContain(c => c.Type == MachineConditions.RestartRequired);
@@ -104,7 +95,7 @@ public sealed class VmControllerTests : IAsyncLifetime
 
     private static bool IsTrue(VirtualMachine vm, string type) => vm.Status?.Conditions?.Any(c => c.Type == type && c.Status == "True") == true;
 
-    private async Task<IList<Eventsv1Event>> EventsAsync() => (await _cluster.Client.EventsV1.ListNamespacedEventAsync("default")).Items;
+    private async Task<IList<Eventsv1Event>> EventsAsync() => (await Cluster.Client.EventsV1.ListNamespacedEventAsync("default")).Items;
 
-    private Task<VirtualMachine> WaitForStatusAsync(string name, string status) => _cluster.VmAsync(name, v => v.Status?.PrintableStatus == status, status);
+    private Task<VirtualMachine> WaitForStatusAsync(string name, string status) => Cluster.VmAsync(name, v => v.Status?.PrintableStatus == status, status);
 }

@@ -9,37 +9,23 @@ using VmAddon.Core.Machines;
 namespace VmAddon.Controller.Tests;
 
 /// <summary>The VMI controller against the dev API server; the test plays the scheduler, the kubelet and the agent.</summary>
-public sealed class VmiControllerTests : IAsyncLifetime
+public sealed class VmiControllerTests : ClusterTest
 {
     private readonly JumpClock _clock = new();
-    private TestCluster _cluster = null!;
-    private ControllerSet? _controllers;
-
-    public async Task InitializeAsync() => _cluster = await TestCluster.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_controllers is not null)
-        {
-            await _controllers.DisposeAsync();
-        }
-
-        await _cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_VM_start_makes_one_launcher_pod_then_Scheduling_then_Scheduled_with_the_node_label_in_six_controller_writes()
     {
         Start(new LauncherPodOptions { SoftwareEmulation = true });
-        await _cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("web", RunStrategy.Always), CancellationToken.None);
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("web", RunStrategy.Always), CancellationToken.None);
 
-        var scheduling = await _cluster.PhaseAsync("web", VirtualMachineInstancePhase.Scheduling);
-        var pod = await _cluster.LauncherAsync(scheduling);
-        await _cluster.BindAsync(pod, "node-a");
-        var labelled = await _cluster.VmiAsync("web", v => InstanceMetadata.NodeOf(v) == "node-a", "the node label");
-        await _cluster.PodPhaseAsync(pod, "Running", ready: true);
-        var scheduled = await _cluster.PhaseAsync("web", VirtualMachineInstancePhase.Scheduled);
-        var vm = await _cluster.VmAsync("web", v => v.Status?.PrintableStatus == PrintableStatus.Starting, "Starting");
+        var scheduling = await Cluster.PhaseAsync("web", VirtualMachineInstancePhase.Scheduling);
+        var pod = await Cluster.LauncherAsync(scheduling);
+        await Cluster.BindAsync(pod, "node-a");
+        var labelled = await Cluster.VmiAsync("web", v => InstanceMetadata.NodeOf(v) == "node-a", "the node label");
+        await Cluster.PodPhaseAsync(pod, "Running", ready: true);
+        var scheduled = await Cluster.PhaseAsync("web", VirtualMachineInstancePhase.Scheduled);
+        var vm = await Cluster.VmAsync("web", v => v.Status?.PrintableStatus == PrintableStatus.Starting, "Starting");
 
         scheduling.Metadata.Finalizers.Should().Contain(VmAddonMetadata.InstanceFinalizer);
         pod.Metadata.Labels[LauncherPodLabels.CreatedBy].Should().Be(scheduling.Metadata.Uid);
@@ -51,35 +37,35 @@ public sealed class VmiControllerTests : IAsyncLifetime
         scheduled.Status.PhaseTransitionTimestamps!.Select(t => t.Phase).Should().Equal(VirtualMachineInstancePhase.Scheduling, VirtualMachineInstancePhase.Scheduled);
         vm.Status!.Created.Should().BeTrue();
         // Less the test's own writes (the CRDs, the VM, the binding and the pod status); events are counted apart.
-        var controllerWrites = ApiWrites.Succeeded(_cluster.Server.Requests, "events", "customresourcedefinitions") - 3;
-        controllerWrites.Should().Be(6, "VMI create, VM status, pod create, VMI Scheduling, node label and VMI Scheduled are all it takes:\n" + ApiWrites.Describe(_cluster.Server.Requests));
-        (await _cluster.LaunchersAsync(scheduled)).Should().HaveCount(1);
+        var controllerWrites = ApiWrites.Succeeded(Cluster.Server.Requests, "events", "customresourcedefinitions") - 3;
+        controllerWrites.Should().Be(6, "VMI create, VM status, pod create, VMI Scheduling, node label and VMI Scheduled are all it takes:\n" + ApiWrites.Describe(Cluster.Server.Requests));
+        (await Cluster.LaunchersAsync(scheduled)).Should().HaveCount(1);
     }
 
     [Fact]
     public async Task Two_controllers_at_once_make_exactly_one_launcher_pod()
     {
         Start();
-        await using var second = new ControllerSet(_cluster.Client, TimeProvider.System);
-        var created = await _cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("twice"), CancellationToken.None);
+        await using var second = new ControllerSet(Cluster.Client, TimeProvider.System);
+        var created = await Cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("twice"), CancellationToken.None);
 
-        await _cluster.PhaseAsync("twice", VirtualMachineInstancePhase.Scheduling);
-        await TestHost.Eventually.UntilAsync(() => LauncherPods.Of(second.Pods, created).Count == 1 && LauncherPods.Of(_controllers!.Pods, created).Count == 1,
+        await Cluster.PhaseAsync("twice", VirtualMachineInstancePhase.Scheduling);
+        await TestHost.Eventually.UntilAsync(() => LauncherPods.Of(second.Pods, created).Count == 1 && LauncherPods.Of(Controllers.Pods, created).Count == 1,
             "both controllers to see the pod");
 
-        (await _cluster.LaunchersAsync(created)).Should().HaveCount(1);
+        (await Cluster.LaunchersAsync(created)).Should().HaveCount(1);
     }
 
     [Fact]
     public async Task A_controller_restarted_after_creating_the_pod_adopts_it_instead_of_making_another()
     {
-        var vmi = await _cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("restarted"), CancellationToken.None);
-        await _cluster.Client.CoreV1.CreateNamespacedPodAsync(LauncherPods.Render(vmi, new LauncherPodOptions()), TestCluster.Ns);
+        var vmi = await Cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("restarted"), CancellationToken.None);
+        await Cluster.Client.CoreV1.CreateNamespacedPodAsync(LauncherPods.Render(vmi, new LauncherPodOptions()), TestCluster.Ns);
 
         Start();
-        var scheduling = await _cluster.PhaseAsync("restarted", VirtualMachineInstancePhase.Scheduling);
+        var scheduling = await Cluster.PhaseAsync("restarted", VirtualMachineInstancePhase.Scheduling);
 
-        (await _cluster.LaunchersAsync(scheduling)).Should().HaveCount(1);
+        (await Cluster.LaunchersAsync(scheduling)).Should().HaveCount(1);
     }
 
     [Fact]
@@ -88,8 +74,8 @@ public sealed class VmiControllerTests : IAsyncLifetime
         Start();
         var vmi = await ScheduledAsync("crash");
 
-        await _cluster.PodPhaseAsync(await _cluster.LauncherAsync(vmi), "Failed");
-        var failed = await _cluster.PhaseAsync("crash", VirtualMachineInstancePhase.Failed);
+        await Cluster.PodPhaseAsync(await Cluster.LauncherAsync(vmi), "Failed");
+        var failed = await Cluster.PhaseAsync("crash", VirtualMachineInstancePhase.Failed);
 
         failed.Status!.Reason.Should().Be(InstancePodPolicy.PodFailedReason);
     }
@@ -98,11 +84,11 @@ public sealed class VmiControllerTests : IAsyncLifetime
     public async Task A_vanished_launcher_pod_fails_the_instance_with_PodDeleted_and_its_finalizer_goes()
     {
         Start();
-        await _cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("lost"), CancellationToken.None);
-        var vmi = await _cluster.PhaseAsync("lost", VirtualMachineInstancePhase.Scheduling);
+        await Cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("lost"), CancellationToken.None);
+        var vmi = await Cluster.PhaseAsync("lost", VirtualMachineInstancePhase.Scheduling);
 
-        await _cluster.ForceDeleteAsync(await _cluster.LauncherAsync(vmi));
-        var failed = await _cluster.VmiAsync("lost", v => v.Status?.Phase == VirtualMachineInstancePhase.Failed && !InstanceMetadata.HasFinalizer(v), "Failed, finalizer released");
+        await Cluster.ForceDeleteAsync(await Cluster.LauncherAsync(vmi));
+        var failed = await Cluster.VmiAsync("lost", v => v.Status?.Phase == VirtualMachineInstancePhase.Failed && !InstanceMetadata.HasFinalizer(v), "Failed, finalizer released");
 
         failed.Status!.Reason.Should().Be(InstancePodPolicy.PodDeletedReason);
     }
@@ -111,12 +97,12 @@ public sealed class VmiControllerTests : IAsyncLifetime
     public async Task An_unschedulable_launcher_shows_on_the_instance_and_as_ErrorUnschedulable_on_the_VM()
     {
         Start();
-        await _cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("big", RunStrategy.Always), CancellationToken.None);
-        var vmi = await _cluster.PhaseAsync("big", VirtualMachineInstancePhase.Scheduling);
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("big", RunStrategy.Always), CancellationToken.None);
+        var vmi = await Cluster.PhaseAsync("big", VirtualMachineInstancePhase.Scheduling);
 
-        await _cluster.UnschedulableAsync(await _cluster.LauncherAsync(vmi), "0/2 nodes are available: 2 Insufficient memory.");
-        var unschedulable = await _cluster.VmiAsync("big", v => v.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.PodScheduled) == true, "PodScheduled");
-        var vm = await _cluster.VmAsync("big", v => v.Status?.PrintableStatus == PrintableStatus.ErrorUnschedulable, "ErrorUnschedulable");
+        await Cluster.UnschedulableAsync(await Cluster.LauncherAsync(vmi), "0/2 nodes are available: 2 Insufficient memory.");
+        var unschedulable = await Cluster.VmiAsync("big", v => v.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.PodScheduled) == true, "PodScheduled");
+        var vm = await Cluster.VmAsync("big", v => v.Status?.PrintableStatus == PrintableStatus.ErrorUnschedulable, "ErrorUnschedulable");
 
         var condition = unschedulable.Status!.Conditions!.Single(c => c.Type == VirtualMachineInstanceConditionType.PodScheduled);
         condition.Status.Should().Be("False");
@@ -129,14 +115,14 @@ public sealed class VmiControllerTests : IAsyncLifetime
     public async Task Deleting_a_pending_instance_deletes_its_pod_at_once_and_then_the_instance_goes()
     {
         Start();
-        await _cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("early"), CancellationToken.None);
-        var vmi = await _cluster.PhaseAsync("early", VirtualMachineInstancePhase.Scheduling);
-        await _cluster.LauncherAsync(vmi);
+        await Cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("early"), CancellationToken.None);
+        var vmi = await Cluster.PhaseAsync("early", VirtualMachineInstancePhase.Scheduling);
+        await Cluster.LauncherAsync(vmi);
 
-        await _cluster.Clients.VirtualMachineInstances.DeleteAsync(TestCluster.Ns, "early", CancellationToken.None);
-        await _cluster.GoneAsync("early");
+        await Cluster.Clients.VirtualMachineInstances.DeleteAsync(TestCluster.Ns, "early", CancellationToken.None);
+        await Cluster.GoneAsync("early");
 
-        (await _cluster.LaunchersAsync(vmi)).Should().BeEmpty();
+        (await Cluster.LaunchersAsync(vmi)).Should().BeEmpty();
     }
 
     [Fact]
@@ -144,17 +130,17 @@ public sealed class VmiControllerTests : IAsyncLifetime
     {
         Start();
         var vmi = await ScheduledAsync("coop");
-        await _cluster.AgentPhaseAsync("coop", VirtualMachineInstancePhase.Running);
-        await _cluster.PhaseAsync("coop", VirtualMachineInstancePhase.Running);
+        await Cluster.AgentPhaseAsync("coop", VirtualMachineInstancePhase.Running);
+        await Cluster.PhaseAsync("coop", VirtualMachineInstancePhase.Running);
 
-        await _cluster.Clients.VirtualMachineInstances.DeleteAsync(TestCluster.Ns, "coop", CancellationToken.None);
-        await _cluster.VmiAsync("coop", v => v.Metadata.DeletionTimestamp is not null, "deleting");
+        await Cluster.Clients.VirtualMachineInstances.DeleteAsync(TestCluster.Ns, "coop", CancellationToken.None);
+        await Cluster.VmiAsync("coop", v => v.Metadata.DeletionTimestamp is not null, "deleting");
         await WaitForControllerToSeeAsync("coop", v => v.Metadata.DeletionTimestamp is not null);
-        var podWhileGuestRuns = await _cluster.LauncherAsync(vmi);
-        await _cluster.AgentPhaseAsync("coop", VirtualMachineInstancePhase.Succeeded);
+        var podWhileGuestRuns = await Cluster.LauncherAsync(vmi);
+        await Cluster.AgentPhaseAsync("coop", VirtualMachineInstancePhase.Succeeded);
         var terminating = await TerminatingLauncherAsync(vmi);
-        await _cluster.ForceDeleteAsync(terminating);
-        await _cluster.GoneAsync("coop");
+        await Cluster.ForceDeleteAsync(terminating);
+        await Cluster.GoneAsync("coop");
 
         podWhileGuestRuns.Metadata.DeletionTimestamp.Should().BeNull("the agent still runs the guest, so its pod stays");
     }
@@ -165,13 +151,13 @@ public sealed class VmiControllerTests : IAsyncLifetime
         Start();
         var vmi = await ScheduledAsync("silent", spec => spec with { TerminationGracePeriodSeconds = 5 });
 
-        await _cluster.Clients.VirtualMachineInstances.DeleteAsync(TestCluster.Ns, "silent", CancellationToken.None);
+        await Cluster.Clients.VirtualMachineInstances.DeleteAsync(TestCluster.Ns, "silent", CancellationToken.None);
         await WaitForControllerToSeeAsync("silent", v => v.Metadata.DeletionTimestamp is not null);
-        var beforeDeadline = await _cluster.LauncherAsync(vmi);
+        var beforeDeadline = await Cluster.LauncherAsync(vmi);
         _clock.Jump(TimeSpan.FromSeconds(5) + InstanceTeardownPolicy.AgentSilencePadding + TimeSpan.FromSeconds(1));
         var terminating = await TerminatingLauncherAsync(vmi);
-        await _cluster.ForceDeleteAsync(terminating);
-        await _cluster.GoneAsync("silent");
+        await Cluster.ForceDeleteAsync(terminating);
+        await Cluster.GoneAsync("silent");
 
         beforeDeadline.Metadata.DeletionTimestamp.Should().BeNull();
     }
@@ -182,33 +168,33 @@ public sealed class VmiControllerTests : IAsyncLifetime
         Start();
         var vmi = await ScheduledAsync("done");
 
-        await _cluster.AgentPhaseAsync("done", VirtualMachineInstancePhase.Succeeded);
-        await _cluster.ForceDeleteAsync(await TerminatingLauncherAsync(vmi));
-        var released = await _cluster.VmiAsync("done", v => !InstanceMetadata.HasFinalizer(v), "finalizer released");
+        await Cluster.AgentPhaseAsync("done", VirtualMachineInstancePhase.Succeeded);
+        await Cluster.ForceDeleteAsync(await TerminatingLauncherAsync(vmi));
+        var released = await Cluster.VmiAsync("done", v => !InstanceMetadata.HasFinalizer(v), "finalizer released");
 
         released.Status!.Phase.Should().Be(VirtualMachineInstancePhase.Succeeded);
     }
 
-    private void Start(LauncherPodOptions? launcher = null) => _controllers = new ControllerSet(_cluster.Client, _clock, launcher);
+    private void Start(LauncherPodOptions? launcher = null) => Start(_clock, launcher);
 
     private async Task<VirtualMachineInstance> ScheduledAsync(string name, Func<VirtualMachineInstanceSpec, VirtualMachineInstanceSpec>? edit = null)
     {
-        await _cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi(name, edit), CancellationToken.None);
-        var vmi = await _cluster.PhaseAsync(name, VirtualMachineInstancePhase.Scheduling);
-        var pod = await _cluster.LauncherAsync(vmi);
-        await _cluster.BindAsync(pod, "node-a");
-        await _cluster.PodPhaseAsync(pod, "Running", ready: true);
-        return await _cluster.PhaseAsync(name, VirtualMachineInstancePhase.Scheduled);
+        await Cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi(name, edit), CancellationToken.None);
+        var vmi = await Cluster.PhaseAsync(name, VirtualMachineInstancePhase.Scheduling);
+        var pod = await Cluster.LauncherAsync(vmi);
+        await Cluster.BindAsync(pod, "node-a");
+        await Cluster.PodPhaseAsync(pod, "Running", ready: true);
+        return await Cluster.PhaseAsync(name, VirtualMachineInstancePhase.Scheduled);
     }
 
     private Task WaitForControllerToSeeAsync(string name, Func<VirtualMachineInstance, bool> until) =>
-        TestHost.Eventually.UntilAsync(() => _controllers!.Vmis.Get($"{TestCluster.Ns}/{name}") is { } v && until(v) && _controllers.VmiController.Queue.Depth == 0,
+        TestHost.Eventually.UntilAsync(() => Controllers.Vmis.Get($"{TestCluster.Ns}/{name}") is { } v && until(v) && Controllers.VmiController.Queue.Depth == 0,
             $"the controller to see {name}");
 
     private async Task<V1Pod> TerminatingLauncherAsync(VirtualMachineInstance vmi)
     {
         V1Pod? pod = null;
-        await TestHost.Eventually.UntilAsync(async () => (pod = (await _cluster.LaunchersAsync(vmi)).SingleOrDefault())?.Metadata.DeletionTimestamp is not null,
+        await TestHost.Eventually.UntilAsync(async () => (pod = (await Cluster.LaunchersAsync(vmi)).SingleOrDefault())?.Metadata.DeletionTimestamp is not null,
             "the launcher pod to be deleted");
         return pod!;
     }

@@ -46,10 +46,6 @@ public sealed class VmiController
         IKubernetes client, VmAddonClients clients, InformerCache<VirtualMachineInstance> vmis, InformerCache<V1Pod> pods,
         InformerCache<V1Node>? nodes, LauncherPodOptions launcher, ControllerContext context)
     {
-        ArgumentNullException.ThrowIfNull(clients);
-        ArgumentNullException.ThrowIfNull(vmis);
-        ArgumentNullException.ThrowIfNull(pods);
-        ArgumentNullException.ThrowIfNull(context);
         _client = client;
         _clients = clients;
         _vmis = vmis;
@@ -61,22 +57,9 @@ public sealed class VmiController
         // Conflict retries wait on the system clock: they are not a decision a test's clock should hold up.
         _status = new StatusUpdater<VirtualMachineInstance, VirtualMachineInstanceStatus>(clients.VirtualMachineInstances);
         Queue = new WorkQueue(time: context.Time);
-        vmis.AddHandler(new InformerHandler<VirtualMachineInstance>
-        {
-            OnAdded = vmi => Queue.Add(InformerCache<VirtualMachineInstance>.KeyOf(vmi)),
-            OnUpdated = (old, vmi) =>
-            {
-                ObservePhase(old, vmi);
-                Queue.Add(InformerCache<VirtualMachineInstance>.KeyOf(vmi));
-            },
-            OnDeleted = (vmi, _) => Queue.Add(InformerCache<VirtualMachineInstance>.KeyOf(vmi)),
-        });
-        pods.AddHandler(new InformerHandler<V1Pod>
-        {
-            OnAdded = pod => PodObserved(pod, created: true),
-            OnUpdated = (_, pod) => PodObserved(pod, created: false),
-            OnDeleted = (pod, _) => PodObserved(pod, created: false),
-        });
+        vmis.AddHandler(InformerHandlers.EnqueueKey<VirtualMachineInstance>(Queue));
+        vmis.AddHandler(new InformerHandler<VirtualMachineInstance> { OnUpdated = ObservePhase });
+        OwnedChildren.Track(pods, VirtualMachineInstance.KubeKind, Queue, _expectations);
     }
 
     public WorkQueue Queue { get; }
@@ -217,19 +200,6 @@ public sealed class VmiController
         if (decision.RecheckAfter is { } later)
         {
             Queue.AddAfter(key, later);
-        }
-    }
-
-    private void PodObserved(V1Pod pod, bool created)
-    {
-        if (InformerHandlers.ControllerOwnerKey(pod, VirtualMachineInstance.KubeKind) is { } key)
-        {
-            if (created)
-            {
-                _expectations.CreationObserved(key);
-            }
-
-            Queue.Add(key);
         }
     }
 

@@ -35,10 +35,6 @@ public sealed class VmController
 
     public VmController(VmAddonClients clients, InformerCache<VirtualMachine> vms, InformerCache<VirtualMachineInstance> vmis, ControllerContext context)
     {
-        ArgumentNullException.ThrowIfNull(clients);
-        ArgumentNullException.ThrowIfNull(vms);
-        ArgumentNullException.ThrowIfNull(vmis);
-        ArgumentNullException.ThrowIfNull(context);
         _clients = clients;
         _vms = vms;
         _vmis = vmis;
@@ -48,12 +44,7 @@ public sealed class VmController
         _status = new StatusUpdater<VirtualMachine, VirtualMachineStatus>(clients.VirtualMachines);
         Queue = new WorkQueue(time: context.Time);
         vms.AddHandler(InformerHandlers.EnqueueKey<VirtualMachine>(Queue));
-        vmis.AddHandler(new InformerHandler<VirtualMachineInstance>
-        {
-            OnAdded = vmi => Observed(vmi, created: true),
-            OnUpdated = (_, vmi) => Observed(vmi, created: false),
-            OnDeleted = (vmi, _) => Observed(vmi, created: false),
-        });
+        OwnedChildren.Track(vmis, VirtualMachine.KubeKind, Queue, _expectations);
     }
 
     public WorkQueue Queue { get; }
@@ -159,19 +150,6 @@ public sealed class VmController
     {
         vmi.Metadata.Finalizers = [.. vmi.Metadata.Finalizers ?? [], VmAddonMetadata.InstanceFinalizer];
         return vmi;
-    }
-
-    private void Observed(VirtualMachineInstance vmi, bool created)
-    {
-        if (InformerHandlers.ControllerOwnerKey(vmi, VirtualMachine.KubeKind) is { } key)
-        {
-            if (created)
-            {
-                _expectations.CreationObserved(key);
-            }
-
-            Queue.Add(key);
-        }
     }
 
     private static InstanceObservation? Observe(VirtualMachineInstance? vmi) => vmi is null ? null : new InstanceObservation(

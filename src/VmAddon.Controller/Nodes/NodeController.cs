@@ -41,11 +41,6 @@ public sealed class NodeController
         IKubernetes client, VmAddonClients clients, InformerCache<V1Node> nodes, InformerCache<VirtualMachineInstance> vmis, InformerCache<V1Pod> pods,
         NodeControllerOptions options, ControllerContext context)
     {
-        ArgumentNullException.ThrowIfNull(clients);
-        ArgumentNullException.ThrowIfNull(nodes);
-        ArgumentNullException.ThrowIfNull(vmis);
-        ArgumentNullException.ThrowIfNull(pods);
-        ArgumentNullException.ThrowIfNull(context);
         _client = client;
         _nodes = nodes;
         _vmis = vmis;
