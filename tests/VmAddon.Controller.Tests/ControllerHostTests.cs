@@ -20,6 +20,7 @@ public sealed partial class ControllerHostTests : ClusterTest
     [InlineData("--metrics-listen", "nowhere")]
     [InlineData("--node-monitor-timeout", "soon")]
     [InlineData("--kubeconfig", "/no/such/kubeconfig")]
+    [InlineData("--kubeconfig", "/dev/null")]
     [InlineData("--no-such-option", "x")]
     public async Task A_bad_option_is_one_line_naming_it_and_exit_code_2(string option, string value)
     {

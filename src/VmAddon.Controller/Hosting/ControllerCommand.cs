@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Net;
+using k8s;
+using k8s.Exceptions;
 using VmAddon.Controller.Nodes;
 
 namespace VmAddon.Controller.Hosting;
@@ -86,12 +88,49 @@ internal static class ControllerCommand
             problem = options.Validate().FirstOrDefault();
             if (problem is null)
             {
-                return await ControllerHost.RunAsync(options, cancellationToken).ConfigureAwait(false);
+                if (!TryConfiguration(options.Kubeconfig, out var configuration, out problem))
+                {
+                    await error.WriteLineAsync($"error: {problem}".AsMemory(), cancellationToken).ConfigureAwait(false);
+                    return UsageExitCode;
+                }
+
+                return await ControllerHost.RunAsync(options, configuration, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await error.WriteLineAsync($"error: {problem}".AsMemory(), cancellationToken).ConfigureAwait(false);
         return UsageExitCode;
+    }
+
+    // --kubeconfig, else $KUBECONFIG, else the pod's service account; a file that does not load is a bad option too.
+    private static bool TryConfiguration(string? kubeconfig, out KubernetesClientConfiguration configuration, out string? problem)
+    {
+        var file = kubeconfig ?? Environment.GetEnvironmentVariable("KUBECONFIG");
+        configuration = null!;
+        problem = null;
+        try
+        {
+            if (!string.IsNullOrEmpty(file))
+            {
+                configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(file);
+                return true;
+            }
+
+            if (KubernetesClientConfiguration.IsInCluster())
+            {
+                configuration = KubernetesClientConfiguration.InClusterConfig();
+                return true;
+            }
+
+            problem = "--kubeconfig: not given, $KUBECONFIG is unset, and this is not a pod in a cluster";
+        }
+        catch (Exception e) when (e is KubeConfigException or IOException or NullReferenceException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
+        {
+            // KubernetesClient fails on an empty file with a NullReferenceException.
+            problem = $"--kubeconfig: {file} does not load: {e.Message}";
+        }
+
+        return false;
     }
 
     private static bool TryEndpoint(string text, out IPEndPoint endpoint)

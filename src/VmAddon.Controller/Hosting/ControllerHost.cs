@@ -1,3 +1,4 @@
+using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ internal static class ControllerHost
     /// <summary>Exit code after leadership was lost: the Deployment restarts the pod as a fresh candidate.</summary>
     public const int LostLeadershipExitCode = 1;
 
-    public static async Task<int> RunAsync(ControllerOptions options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ControllerOptions options, KubernetesClientConfiguration configuration, CancellationToken cancellationToken)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
@@ -25,6 +26,7 @@ internal static class ControllerHost
         builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ControllerExit>();
         builder.Services.AddHostedService<ControllerService>();

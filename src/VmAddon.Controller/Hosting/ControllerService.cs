@@ -8,14 +8,14 @@ namespace VmAddon.Controller.Hosting;
 
 /// <summary>Serves /metrics, /healthz and /readyz and runs one <see cref="ControllerRuntime"/> until the host stops.</summary>
 internal sealed partial class ControllerService(
-    ControllerOptions options, TimeProvider time, ILoggerFactory logs, IHostApplicationLifetime lifetime, ControllerExit exit, ILogger<ControllerService> log) : BackgroundService
+    ControllerOptions options, KubernetesClientConfiguration configuration, TimeProvider time, ILoggerFactory logs, IHostApplicationLifetime lifetime, ControllerExit exit, ILogger<ControllerService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             using var metrics = new VmAddonMetrics();
-            using var client = new Kubernetes(Configuration(options.Kubeconfig).CloseCancelledWatchesAtOnce(), new ApiRequestMetricsHandler(metrics));
+            using var client = new Kubernetes(configuration.CloseCancelledWatchesAtOnce(), new ApiRequestMetricsHandler(metrics));
             var runtime = new ControllerRuntime(client, options, time, logs, metrics);
             await using var server = await MetricsServer.StartAsync(
                 new MetricsServerOptions { Address = options.MetricsListen.Address, Port = options.MetricsListen.Port }, () => runtime.IsReady, stoppingToken).ConfigureAwait(false);
@@ -39,12 +39,6 @@ internal sealed partial class ControllerService(
         {
             lifetime.StopApplication();
         }
-    }
-
-    private static KubernetesClientConfiguration Configuration(string? kubeconfig)
-    {
-        var file = kubeconfig ?? Environment.GetEnvironmentVariable("KUBECONFIG");
-        return string.IsNullOrEmpty(file) ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildConfigFromConfigFile(file);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "serving /metrics, /healthz and /readyz at {Address}")]

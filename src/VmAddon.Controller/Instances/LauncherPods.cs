@@ -46,11 +46,11 @@ internal static class LauncherPods
         return pod;
     }
 
-    /// <summary>virt-launcher-NAME-XXXXX, the suffix from the VMI's uid, within the 253 characters of a pod name.</summary>
+    /// <summary>virt-launcher-NAME-XXXXXXXXXX, the suffix from the VMI's uid, within the 253 characters of a pod name.</summary>
     public static string NameFor(VirtualMachineInstance vmi)
     {
         var name = vmi.Metadata.Name;
-        var suffix = new string([.. vmi.Metadata.Uid.Where(char.IsAsciiLetterOrDigit).Take(5)]).ToLowerInvariant();
+        var suffix = new string([.. vmi.Metadata.Uid.Where(char.IsAsciiLetterOrDigit).Take(10)]).ToLowerInvariant();
         var stem = $"virt-launcher-{name}";
         return (stem.Length > 240 ? stem[..240] : stem) + "-" + suffix;
     }
