@@ -112,6 +112,27 @@ public sealed class VmiControllerTests : ClusterTest
     }
 
     [Fact]
+    public async Task An_instance_whose_launcher_cannot_be_made_fails_with_FailedCreate_and_others_carry_on()
+    {
+        Start();
+        await Cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("claim", spec => spec with
+        {
+            Volumes = [new Volume { Name = "data", PersistentVolumeClaim = new PersistentVolumeClaimSource { ClaimName = "data" } }],
+        }), CancellationToken.None);
+        await Cluster.Clients.VirtualMachineInstances.CreateAsync(TestCluster.Vmi("fine"), CancellationToken.None);
+
+        var failed = await Cluster.PhaseAsync("claim", VirtualMachineInstancePhase.Failed);
+        var fine = await Cluster.PhaseAsync("fine", VirtualMachineInstancePhase.Scheduling);
+        var events = (await Cluster.Client.EventsV1.ListNamespacedEventAsync(TestCluster.Ns)).Items;
+
+        failed.Status!.Reason.Should().Be(InstanceStatusPolicy.FailedCreateReason);
+        failed.Status.Conditions.Should().ContainSingle(c => c.Type == VirtualMachineInstanceConditionType.Failure && c.Message!.Contains("persistentVolumeClaim"));
+        (await Cluster.LaunchersAsync(failed)).Should().BeEmpty();
+        (await Cluster.LaunchersAsync(fine)).Should().HaveCount(1);
+        events.Should().Contain(e => e.Type == "Warning" && e.Reason == InstanceStatusPolicy.FailedCreateReason && e.Regarding.Name == "claim");
+    }
+
+    [Fact]
     public async Task Deleting_a_pending_instance_deletes_its_pod_at_once_and_then_the_instance_goes()
     {
         Start();
