@@ -117,6 +117,7 @@ public sealed class VmiController
         if (result.Outcome == StatusUpdateOutcome.Updated && result.Object?.Status is { Phase: VirtualMachineInstancePhase.Failed, Reason: { } reason }
             && vmi.Status?.Phase != VirtualMachineInstancePhase.Failed)
         {
+            ControllerLog.InstanceFailed(_context.Log, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, reason);
             await _context.EventAsync(vmi, EventTypes.Warning, reason, "Fail", $"the instance failed: {reason}", cancellationToken).ConfigureAwait(false);
         }
     }
@@ -157,6 +158,7 @@ public sealed class VmiController
             throw;
         }
 
+        ControllerLog.CreatedPod(_context.Log, pod.Metadata.Name, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name);
         await _context.EventAsync(vmi, EventTypes.Normal, "SuccessfulCreate", "Create", $"Created launcher pod {pod.Metadata.Name}", cancellationToken).ConfigureAwait(false);
         return (vmi, null);
     }
@@ -188,6 +190,7 @@ public sealed class VmiController
                     continue;
                 }
 
+                ControllerLog.DeletedPod(_context.Log, pod.Metadata.Name, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name);
                 await _context.EventAsync(vmi, EventTypes.Normal, "SuccessfulDelete", "Delete", $"Deleted launcher pod {pod.Metadata.Name}", cancellationToken).ConfigureAwait(false);
             }
         }
@@ -195,6 +198,7 @@ public sealed class VmiController
         if (decision.ReleaseFinalizer && InstanceMetadata.HasFinalizer(vmi) && !await LauncherPods.AnyInApiAsync(_client, vmi, cancellationToken).ConfigureAwait(false))
         {
             await InstanceMetadata.RemoveFinalizerAsync(_clients.VirtualMachineInstances, vmi, cancellationToken).ConfigureAwait(false);
+            ControllerLog.Released(_context.Log, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name);
         }
 
         if (decision.RecheckAfter is { } later)

@@ -77,6 +77,7 @@ public sealed class VmController
             decision = decision with { Action = MachineAction.None, PrintableStatus = PrintableStatus.Stopped };
             if (vm.Status?.Conditions?.Any(c => c.Type == MachineConditions.Failure) != true)
             {
+                ControllerLog.InvalidSpec(_context.Log, vm.Metadata.NamespaceProperty, vm.Metadata.Name, string.Join("; ", specErrors));
                 await _context.EventAsync(vm, EventTypes.Warning, MachineConditions.InvalidSpecReason, "Create",
                     "not starting an invalid VM: " + string.Join("; ", specErrors), cancellationToken).ConfigureAwait(false);
             }

@@ -100,6 +100,7 @@ public sealed class NodeController
                     cancellationToken).ConfigureAwait(false);
                 if (result.Outcome == StatusUpdateOutcome.Updated)
                 {
+                    ControllerLog.Fenced(_context.Log, nodeName, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name);
                     await _context.EventAsync(vmi, EventTypes.Warning, NodeFencing.NodeUnresponsiveReason, "Fence",
                         $"node {nodeName} is not ready and the launcher pod is gone: the instance failed", cancellationToken).ConfigureAwait(false);
                 }
@@ -120,6 +121,7 @@ public sealed class NodeController
         if (verdict.Stale && node.Metadata.Labels?.TryGetValue(VmAddonMetadata.SchedulableNodeLabel, out var schedulable) == true && schedulable != "false")
         {
             var patch = JsonSerializer.Serialize(new { metadata = new { labels = new Dictionary<string, string> { [VmAddonMetadata.SchedulableNodeLabel] = "false" } } });
+            ControllerLog.HeartbeatStale(_context.Log, node.Metadata.Name);
             await _client.CoreV1.PatchNodeAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), node.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
             await _context.EventAsync(node, EventTypes.Warning, "HeartbeatStale", "Label",
                 $"the vmaddon agent's heartbeat is older than {_options.HeartbeatTimeout}: no new VMs go to this node", cancellationToken).ConfigureAwait(false);
