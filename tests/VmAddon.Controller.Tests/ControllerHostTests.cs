@@ -60,6 +60,25 @@ public sealed partial class ControllerHostTests : ClusterTest
     }
 
     [Fact]
+    public async Task A_leader_whose_lease_is_taken_stops_and_says_so_so_the_process_can_exit()
+    {
+        var options = new ControllerOptions { Lease = new LeaseTimings(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(0.25)) };
+        var runtime = new ControllerRuntime(Cluster.Client, options, TimeProvider.System, NullLoggerFactory.Instance);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var run = runtime.RunAsync(stop.Token);
+        await Eventually.UntilAsync(() => runtime.IsLeader, "the replica to lead");
+
+        var lease = await Cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(ControllerOptions.LeaseName, "default");
+        lease.Spec.HolderIdentity = "someone-else";
+        lease.Spec.LeaseDurationSeconds = 3600;
+        await Cluster.Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, ControllerOptions.LeaseName, "default");
+        var stoppedCleanly = await run;
+
+        stoppedCleanly.Should().BeFalse("leadership was lost, not given up");
+        runtime.IsLeader.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task The_process_runs_the_controllers_serves_metrics_and_releases_its_lease_on_SIGTERM()
     {
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"vmaddon-controller-test-{Guid.NewGuid():N}.yaml");
