@@ -1,111 +1,101 @@
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 using VmAddon.Api;
-using VmAddon.Controller.Machines;
-using VmAddon.DevCluster.Http;
-using VmAddon.Kube.Caching;
-using VmAddon.Kube.Clients;
+using VmAddon.Controller.Tests.Support;
+using VmAddon.Core.Machines;
 
 namespace VmAddon.Controller.Tests;
 
 /// <summary>The VM controller against the dev API server: run strategies turn into VMIs created and deleted, and status.</summary>
-public sealed class VmControllerTests : IAsyncLifetime
+public sealed class VmControllerTests : ClusterTest
 {
-    private readonly CancellationTokenSource _stop = new();
-    private ApiServer _server = null!;
-    private Kubernetes _client = null!;
-    private VmAddonClients _clients = null!;
-    private Task _running = Task.CompletedTask;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _server = await ApiServer.StartAsync(new ApiServerOptions());
-        _client = new Kubernetes(new KubernetesClientConfiguration { Host = _server.BaseAddress.ToString(), AccessToken = "x" });
-        await TestHost.DevApiCrds.ApplyAsync(_client);
-        _clients = new VmAddonClients(_client);
-        var vms = CustomResourceCaches.For(_clients.VirtualMachines, NullLogger.Instance);
-        var vmis = CustomResourceCaches.For(_clients.VirtualMachineInstances, NullLogger.Instance);
-        var controller = new VmController(_clients, vms, vmis, TimeProvider.System, NullLogger.Instance);
-        _running = Task.WhenAll(vms.RunAsync(_stop.Token), vmis.RunAsync(_stop.Token), controller.RunAsync(2, _stop.Token));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _running;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
-
-        _client.Dispose();
-        await _server.DisposeAsync();
-        _stop.Dispose();
+        await base.InitializeAsync();
+        Start(TimeProvider.System);
     }
 
     [Fact]
     public async Task Always_creates_one_owned_instance_and_halted_deletes_it()
     {
-        await _clients.VirtualMachines.CreateAsync(Vm("web", RunStrategy.Always), CancellationToken.None);
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("web", RunStrategy.Always), CancellationToken.None);
 
-        var vmi = await WaitForAsync(() => _clients.VirtualMachineInstances.GetAsync("default", "web", CancellationToken.None), "the VMI");
+        var vmi = await Cluster.VmiAsync("web", _ => true, "to exist");
         var starting = await WaitForStatusAsync("web", PrintableStatus.Starting);
-        await _clients.VirtualMachines.PatchAsync("default", "web", new V1Patch("{\"spec\":{\"runStrategy\":\"Halted\"}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
-        await TestHost.Eventually.UntilAsync(async () => await _clients.VirtualMachineInstances.GetAsync("default", "web", CancellationToken.None) is null, "the VMI to go");
+        await Cluster.Clients.VirtualMachines.PatchAsync("default", "web", new V1Patch("{\"spec\":{\"runStrategy\":\"Halted\"}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
+        await Cluster.GoneAsync("web");
         var stopped = await WaitForStatusAsync("web", PrintableStatus.Stopped);
-        var all = await _clients.VirtualMachineInstances.ListAsync("default", null, CancellationToken.None);
+        var all = await Cluster.Clients.VirtualMachineInstances.ListAsync("default", null, CancellationToken.None);
+        var events = await EventsAsync();
 
         vmi.Metadata.OwnerReferences.Should().ContainSingle(o => o.Kind == "VirtualMachine" && o.Name == "web" && o.Controller == true);
+        vmi.Metadata.Finalizers.Should().Contain(VmAddonMetadata.InstanceFinalizer, "the VM controller creates the instance with the VMI controller's finalizer");
         starting.Status!.Created.Should().BeTrue();
         starting.Status.ObservedGeneration.Should().Be(1);
         stopped.Status!.Created.Should().BeFalse();
         all.Items.Should().BeEmpty();
+        events.Should().Contain(e => e.Reason == "SuccessfulCreate" && e.Regarding.Kind == "VirtualMachine");
+        events.Should().Contain(e => e.Reason == "SuccessfulDelete" && e.Regarding.Kind == "VirtualMachine");
     }
 
     [Fact]
     public async Task Manual_starts_on_a_start_request_and_consumes_it()
     {
-        await _clients.VirtualMachines.CreateAsync(Vm("manual", RunStrategy.Manual), CancellationToken.None);
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("manual", RunStrategy.Manual), CancellationToken.None);
         await WaitForStatusAsync("manual", PrintableStatus.Stopped);
 
-        await _clients.VirtualMachines.PatchStatusAsync("default", "manual",
+        await Cluster.Clients.VirtualMachines.PatchStatusAsync("default", "manual",
             new V1Patch("{\"status\":{\"stateChangeRequests\":[{\"action\":\"Start\"}]}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
-        await WaitForAsync(() => _clients.VirtualMachineInstances.GetAsync("default", "manual", CancellationToken.None), "the VMI");
+        await Cluster.VmiAsync("manual", _ => true, "to exist");
         var started = await WaitForStatusAsync("manual", PrintableStatus.Starting);
 
         started.Status!.StateChangeRequests.Should().BeNullOrEmpty();
     }
 
-    private async Task<VirtualMachine> WaitForStatusAsync(string name, string status)
+    [Fact]
+    public async Task An_invalid_VM_gets_a_Failure_condition_naming_the_field_and_a_Warning_event_and_no_instance()
     {
-        VirtualMachine? vm = null;
-        await TestHost.Eventually.UntilAsync(async () => (vm = await _clients.VirtualMachines.GetAsync("default", name, CancellationToken.None))?.Status?.PrintableStatus == status,
-            $"{name} to be {status}");
-        return vm!;
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> read, string what)
-        where T : class
-    {
-        T? found = null;
-        await TestHost.Eventually.UntilAsync(async () => (found = await read()) is not null, what);
-        return found!;
-    }
-
-    private static VirtualMachine Vm(string name, string runStrategy) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" },
-        Spec = new VirtualMachineSpec
+        var vm = TestCluster.Vm("broken", RunStrategy.Always, spec => spec with
         {
-            RunStrategy = runStrategy,
-            Template = new VirtualMachineInstanceTemplateSpec
-            {
-                Spec = new VirtualMachineInstanceSpec { Domain = new DomainSpec { Devices = new Devices() } },
-            },
-        },
-    };
+            Domain = spec.Domain with { Devices = new Devices { Disks = [new Disk { Name = "root" }] } },
+        });
+        await Cluster.Clients.VirtualMachines.CreateAsync(vm, CancellationToken.None);
+
+        var failed = await Cluster.VmAsync("broken", v => v.Status?.Conditions?.Any(c => c.Type == MachineConditions.Failure) == true, "a Failure condition");
+        var instances = await Cluster.Clients.VirtualMachineInstances.ListAsync("default", null, CancellationToken.None);
+        var events = await EventsAsync();
+
+        var failure = failed.Status!.Conditions!.Single(c => c.Type == MachineConditions.Failure);
+        failure.Status.Should().Be("True");
+        failure.Reason.Should().Be(MachineConditions.InvalidSpecReason);
+        failure.Message.Should().Contain("spec.template.spec.domain.devices.disks[0]");
+        instances.Items.Should().BeEmpty();
+        events.Should().Contain(e => e.Type == "Warning" && e.Reason == MachineConditions.InvalidSpecReason && e.Regarding.Name == "broken");
+    }
+
+    [Fact]
+    public async Task Ready_mirrors_the_instance_and_RestartRequired_follows_a_template_change_but_not_a_strategy_change()
+    {
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("app", RunStrategy.Always), CancellationToken.None);
+        await Cluster.VmiAsync("app", _ => true, "to exist");
+        await Cluster.Clients.VirtualMachineInstances.PatchStatusAsync("default", "app", new V1Patch(
+            "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
+        var ready = await Cluster.VmAsync("app", v => IsTrue(v, MachineConditions.Ready), "Ready");
+
+        await Cluster.Clients.VirtualMachines.PatchAsync("default", "app", new V1Patch("{\"spec\":{\"runStrategy\":\"RerunOnFailure\"}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
+        var strategyOnly = await Cluster.VmAsync("app", v => v.Status?.ObservedGeneration == 2, "generation 2 observed");
+        await Cluster.Clients.VirtualMachines.PatchAsync("default", "app", new V1Patch(
+            "{\"spec\":{\"template\":{\"spec\":{\"domain\":{\"memory\":{\"guest\":\"128Mi\"}}}}}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
+        var changed = await Cluster.VmAsync("app", v => IsTrue(v, MachineConditions.RestartRequired), "RestartRequired");
+
+        ready.Status!.Ready.Should().BeTrue();
+        strategyOnly.Status!.Conditions.Should().NotContain(c => c.Type == MachineConditions.RestartRequired);
+        changed.Status!.PrintableStatus.Should().Be(PrintableStatus.Running, "a stale template does not stop the running instance");
+    }
+
+    private static bool IsTrue(VirtualMachine vm, string type) => vm.Status?.Conditions?.Any(c => c.Type == type && c.Status == "True") == true;
+
+    private async Task<IList<Eventsv1Event>> EventsAsync() => (await Cluster.Client.EventsV1.ListNamespacedEventAsync("default")).Items;
+
+    private Task<VirtualMachine> WaitForStatusAsync(string name, string status) => Cluster.VmAsync(name, v => v.Status?.PrintableStatus == status, status);
 }

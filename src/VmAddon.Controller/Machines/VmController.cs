@@ -1,12 +1,14 @@
 using System.Net;
 using k8s.Autorest;
 using k8s.Models;
-using Microsoft.Extensions.Logging;
 using VmAddon.Api;
+using VmAddon.Api.Validation;
+using VmAddon.Controller.Runtime;
 using VmAddon.Core.Instances;
 using VmAddon.Core.Machines;
 using VmAddon.Kube.Caching;
 using VmAddon.Kube.Clients;
+using VmAddon.Kube.Events;
 using VmAddon.Kube.Expectations;
 using VmAddon.Kube.Queue;
 using VmAddon.Kube.Status;
@@ -16,45 +18,40 @@ namespace VmAddon.Controller.Machines;
 /// <summary>
 /// The VM controller: for each VirtualMachine, level-triggered, it carries out <see cref="RunStrategyPolicy"/>'s decision
 /// (create, delete or halt the VM's one instance) and writes the VM's status when it changed. Expectations keep a stale
-/// instance cache from creating a second VMI.
+/// instance cache from creating a second VMI. A spec the semantic validator rejects gets a Failure condition and a
+/// Warning event instead of an instance; Ready mirrors the instance's, and RestartRequired tells of a template that
+/// changed under a live instance.
 /// </summary>
 public sealed class VmController
 {
+    public const string Name = "vm";
+
     private readonly VmAddonClients _clients;
     private readonly InformerCache<VirtualMachine> _vms;
     private readonly InformerCache<VirtualMachineInstance> _vmis;
     private readonly ControllerExpectations _expectations;
     private readonly StatusUpdater<VirtualMachine, VirtualMachineStatus> _status;
-    private readonly TimeProvider _time;
-    private readonly ILogger _log;
+    private readonly ControllerContext _context;
 
-    public VmController(VmAddonClients clients, InformerCache<VirtualMachine> vms, InformerCache<VirtualMachineInstance> vmis, TimeProvider time, ILogger log)
+    public VmController(VmAddonClients clients, InformerCache<VirtualMachine> vms, InformerCache<VirtualMachineInstance> vmis, ControllerContext context)
     {
         _clients = clients;
         _vms = vms;
         _vmis = vmis;
-        _expectations = new ControllerExpectations(time);
-        _status = new StatusUpdater<VirtualMachine, VirtualMachineStatus>(clients.VirtualMachines, timeProvider: time);
-        _time = time;
-        _log = log;
-        Queue = new WorkQueue(time: time);
+        _context = context;
+        _expectations = new ControllerExpectations(context.Time);
+        // Conflict retries wait on the system clock: they are not a decision a test's clock should hold up.
+        _status = new StatusUpdater<VirtualMachine, VirtualMachineStatus>(clients.VirtualMachines);
+        Queue = new WorkQueue(time: context.Time);
         vms.AddHandler(InformerHandlers.EnqueueKey<VirtualMachine>(Queue));
-        vmis.AddHandler(new InformerHandler<VirtualMachineInstance>
-        {
-            OnAdded = vmi => Observed(vmi, created: true),
-            OnUpdated = (_, vmi) => Observed(vmi, created: false),
-            OnDeleted = (vmi, _) => Observed(vmi, created: false),
-        });
+        OwnedChildren.Track(vmis, VirtualMachine.KubeKind, Queue, _expectations);
     }
 
     public WorkQueue Queue { get; }
 
     /// <summary>Runs the workers until cancelled; the caches must be running.</summary>
-    public async Task RunAsync(int workers, CancellationToken cancellationToken)
-    {
-        await Task.WhenAll(_vms.WaitForSyncAsync(cancellationToken), _vmis.WaitForSyncAsync(cancellationToken)).ConfigureAwait(false);
-        await QueueWorkers.RunWorkersAsync(Queue, workers, ReconcileAsync, _log, cancellationToken).ConfigureAwait(false);
-    }
+    public Task RunAsync(int workers, CancellationToken cancellationToken) => ControllerLoop.RunAsync(
+        Name, Queue, [_vms.WaitForSyncAsync(cancellationToken), _vmis.WaitForSyncAsync(cancellationToken)], workers, ReconcileAsync, _context, cancellationToken);
 
     public async Task ReconcileAsync(string key, CancellationToken cancellationToken)
     {
@@ -70,14 +67,31 @@ public sealed class VmController
         }
 
         var vmi = _vmis.Get(key) is { } found && found.Metadata.OwnerReferences?.Any(o => o.Uid == vm.Metadata.Uid) == true ? found : null;
+        var specErrors = ResourceValidator.Validate(ResourceDefaulter.Apply(vm));
         var decision = RunStrategyPolicy.Decide(
             RunStrategyPolicy.Effective(vm.Spec), vm.Metadata.DeletionTimestamp is not null, Observe(vmi),
-            [.. vm.Status?.StateChangeRequests ?? []], vm.Status?.StartFailure, _time.GetUtcNow());
+            [.. vm.Status?.StateChangeRequests ?? []], vm.Status?.StartFailure, _context.Time.GetUtcNow());
+        if (specErrors.Count > 0 && decision.Action == MachineAction.CreateInstance)
+        {
+            // No instance from a spec the validator rejects; the Failure condition and the event say which field.
+            decision = decision with { Action = MachineAction.None, PrintableStatus = PrintableStatus.Stopped };
+            if (vm.Status?.Conditions?.Any(c => c.Type == MachineConditions.Failure) != true)
+            {
+                ControllerLog.InvalidSpec(_context.Log, vm.Metadata.NamespaceProperty, vm.Metadata.Name, string.Join("; ", specErrors));
+                await _context.EventAsync(vm, EventTypes.Warning, MachineConditions.InvalidSpecReason, "Create",
+                    "not starting an invalid VM: " + string.Join("; ", specErrors), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await ActAsync(vm, vmi, decision.Action, key, cancellationToken).ConfigureAwait(false);
+        var restartRequired = vmi is not null && TemplateDrift.RestartRequired(vm, vmi);
+        var hasInstance = decision.Action == MachineAction.CreateInstance || (vmi is not null && decision.Action != MachineAction.DeleteInstance);
         await _status.UpdateAsync(vm, current => (current.Status ?? new VirtualMachineStatus()) with
         {
             PrintableStatus = decision.PrintableStatus,
-            Created = decision.Action == MachineAction.CreateInstance || (vmi is not null && decision.Action != MachineAction.DeleteInstance),
+            Conditions = MachineConditions.Compute(current.Status?.Conditions, specErrors, hasInstance,
+                vmi?.Status?.Conditions?.FirstOrDefault(c => c.Type == VirtualMachineInstanceConditionType.Ready), restartRequired, _context.Time.GetUtcNow()),
+            Created = hasInstance,
             Ready = vmi?.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.Ready && c.Status == "True") == true,
             StartFailure = decision.StartFailure,
             StateChangeRequests = decision.RemainingRequests.Count == 0 ? null : [.. decision.RemainingRequests],
@@ -95,13 +109,15 @@ public sealed class VmController
         {
             case MachineAction.CreateInstance:
                 _expectations.ExpectCreations(key, 1);
+                VirtualMachineInstance created;
                 try
                 {
-                    await _clients.VirtualMachineInstances.CreateAsync(VirtualMachineInstanceRenderer.Render(vm), cancellationToken).ConfigureAwait(false);
+                    created = await _clients.VirtualMachineInstances.CreateAsync(WithFinalizer(VirtualMachineInstanceRenderer.Render(vm)), cancellationToken).ConfigureAwait(false);
                 }
                 catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
                 {
                     _expectations.CreationObserved(key); // it exists already: the cache will show it
+                    break;
                 }
                 catch
                 {
@@ -109,10 +125,17 @@ public sealed class VmController
                     throw;
                 }
 
+                await _context.EventAsync(vm, EventTypes.Normal, "SuccessfulCreate", "Create", $"Created virtual machine instance {created.Metadata.Name}", cancellationToken)
+                    .ConfigureAwait(false);
                 break;
             case MachineAction.DeleteInstance when vmi is not null:
-                await _clients.VirtualMachineInstances.DeleteAsync(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, cancellationToken, uid: vmi.Metadata.Uid)
-                    .ConfigureAwait(false);
+                if (await _clients.VirtualMachineInstances.DeleteAsync(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, cancellationToken, uid: vmi.Metadata.Uid)
+                    .ConfigureAwait(false))
+                {
+                    await _context.EventAsync(vm, EventTypes.Normal, "SuccessfulDelete", "Delete", $"Deleted virtual machine instance {vmi.Metadata.Name}", cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
                 break;
             case MachineAction.HaltOnce:
                 await _clients.VirtualMachines.PatchAsync(vm.Metadata.NamespaceProperty, vm.Metadata.Name,
@@ -123,17 +146,11 @@ public sealed class VmController
         }
     }
 
-    private void Observed(VirtualMachineInstance vmi, bool created)
+    // The VMI controller's finalizer comes with the instance, which saves it a metadata write per start.
+    private static VirtualMachineInstance WithFinalizer(VirtualMachineInstance vmi)
     {
-        if (InformerHandlers.ControllerOwnerKey(vmi, VirtualMachine.KubeKind) is { } key)
-        {
-            if (created)
-            {
-                _expectations.CreationObserved(key);
-            }
-
-            Queue.Add(key);
-        }
+        vmi.Metadata.Finalizers = [.. vmi.Metadata.Finalizers ?? [], VmAddonMetadata.InstanceFinalizer];
+        return vmi;
     }
 
     private static InstanceObservation? Observe(VirtualMachineInstance? vmi) => vmi is null ? null : new InstanceObservation(
