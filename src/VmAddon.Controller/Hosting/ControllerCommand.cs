@@ -3,13 +3,14 @@ using System.Net;
 using k8s;
 using k8s.Exceptions;
 using VmAddon.Controller.Nodes;
+using VmAddon.Core.Launcher.Plan;
 
 namespace VmAddon.Controller.Hosting;
 
 /// <summary>
 /// <c>vmaddon-controller [--kubeconfig FILE] [--metrics-listen HOST:PORT] [--leader-elect=BOOL]
 /// [--leader-election-namespace NS] [--node-monitor-timeout DURATION] [--heartbeat-timeout DURATION]
-/// [--software-emulation] [--workers N] [--launcher-image IMAGE]</c>. A bad option is one line on stderr naming it, and exit code 2.
+/// [--software-emulation] [--launcher-hypervisor qemu|test] [--workers N] [--launcher-image IMAGE]</c>. A bad option is one line on stderr naming it, and exit code 2.
 /// </summary>
 internal static class ControllerCommand
 {
@@ -41,11 +42,16 @@ internal static class ControllerCommand
             DefaultValueFactory = _ => "2m",
         };
         var softwareEmulation = new Option<bool>("--software-emulation") { Description = "Run guests under TCG: launcher pods request no /dev/kvm." };
+        var launcherHypervisor = new Option<string>("--launcher-hypervisor")
+        {
+            Description = "qemu (default) for real guests; test for density runs, where launchers start no libvirtd and agents use libvirt's test driver (implies --software-emulation).",
+            DefaultValueFactory = _ => LauncherPlan.QemuHypervisor,
+        };
         var workers = new Option<int>("--workers") { Description = "Workers per controller.", DefaultValueFactory = _ => defaults.Workers };
         var launcherImage = new Option<string?>("--launcher-image") { Description = $"The launcher image (default {defaults.Launcher.EffectiveImage})." };
         var root = new RootCommand("vmaddon-controller: reconciles VirtualMachines into instances and launcher pods, and fences VMs of lost nodes.")
         {
-            kubeconfig, metricsListen, leaderElect, leaseNamespace, nodeMonitorTimeout, heartbeatTimeout, softwareEmulation, workers, launcherImage,
+            kubeconfig, metricsListen, leaderElect, leaseNamespace, nodeMonitorTimeout, heartbeatTimeout, softwareEmulation, launcherHypervisor, workers, launcherImage,
         };
 
         var parse = root.Parse(args);
@@ -82,7 +88,12 @@ internal static class ControllerCommand
                 LeaderElect = parse.GetValue(leaderElect),
                 LeaderElectionNamespace = parse.GetValue(leaseNamespace)!,
                 Nodes = new NodeControllerOptions { NodeMonitorTimeout = monitor, HeartbeatTimeout = heartbeat },
-                Launcher = defaults.Launcher with { SoftwareEmulation = parse.GetValue(softwareEmulation), Image = parse.GetValue(launcherImage) },
+                Launcher = defaults.Launcher with
+                {
+                    SoftwareEmulation = parse.GetValue(softwareEmulation) || parse.GetValue(launcherHypervisor) == LauncherPlan.TestHypervisor,
+                    Hypervisor = parse.GetValue(launcherHypervisor)!,
+                    Image = parse.GetValue(launcherImage),
+                },
                 Workers = parse.GetValue(workers),
             };
             problem = options.Validate().FirstOrDefault();
