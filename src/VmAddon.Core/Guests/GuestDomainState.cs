@@ -1,0 +1,30 @@
+namespace VmAddon.Core.Guests;
+
+/// <summary>What the agent sees of a VMI's libvirt domain, reduced to what the phase decision needs.</summary>
+public enum GuestDomainState
+{
+    /// <summary>libvirt does not know the domain.</summary>
+    Missing,
+
+    /// <summary>Defined but never started (or shut off for a reason libvirt does not say).</summary>
+    Defined,
+
+    Running,
+
+    Paused,
+
+    /// <summary>The guest is shutting down after a power-button press.</summary>
+    ShuttingDown,
+
+    /// <summary>The guest powered itself off.</summary>
+    PoweredOff,
+
+    /// <summary>Someone destroyed the domain (pulled the plug).</summary>
+    Destroyed,
+
+    /// <summary>The guest crashed.</summary>
+    Crashed,
+
+    /// <summary>QEMU failed or was killed.</summary>
+    Failed,
+}

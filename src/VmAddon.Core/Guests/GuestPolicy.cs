@@ -1,0 +1,82 @@
+using VmAddon.Api;
+
+namespace VmAddon.Core.Guests;
+
+/// <summary>
+/// The agent's decision for one VMI, from Scheduled on: start the domain, follow the pause wish, stop it gracefully on
+/// deletion, and turn what happened to the domain into the VMI's phase. Level-triggered: the same facts give the same
+/// decision, so a restarted agent re-adopts a running domain instead of starting it again.
+/// </summary>
+public static class GuestPolicy
+{
+    public static GuestDecision Decide(GuestFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Phase is not (VirtualMachineInstancePhase.Scheduled or VirtualMachineInstancePhase.Running))
+        {
+            // Before Scheduled the controller owns the phase; a final phase never changes.
+            return new GuestDecision(GuestAction.None, facts.Phase);
+        }
+
+        return facts.Deleting ? DecideDeleting(facts) : DecideLiving(facts);
+    }
+
+    private static GuestDecision DecideDeleting(GuestFacts facts)
+    {
+        switch (facts.Domain)
+        {
+            case GuestDomainState.Running or GuestDomainState.ShuttingDown:
+                if (facts.GracePeriod <= TimeSpan.Zero)
+                {
+                    return new GuestDecision(GuestAction.Destroy, facts.Phase);
+                }
+
+                if (facts.SinceShutdownRequested is not { } since)
+                {
+                    return new GuestDecision(GuestAction.Shutdown, facts.Phase, RequeueAfter: facts.GracePeriod);
+                }
+
+                return since >= facts.GracePeriod
+                    ? new GuestDecision(GuestAction.Destroy, facts.Phase)
+                    : new GuestDecision(GuestAction.None, facts.Phase, RequeueAfter: facts.GracePeriod - since);
+            case GuestDomainState.Paused:
+                // A paused guest cannot hear the power button: waiting out its grace period would change nothing.
+                return new GuestDecision(GuestAction.Destroy, facts.Phase);
+            case GuestDomainState.Crashed:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.GuestCrashed);
+            case GuestDomainState.Failed:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.HypervisorFailed);
+            default:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Succeeded, GuestReasons.Deleted);
+        }
+    }
+
+    private static GuestDecision DecideLiving(GuestFacts facts)
+    {
+        var running = VirtualMachineInstancePhase.Running;
+        switch (facts.Domain)
+        {
+            case GuestDomainState.Running:
+                return new GuestDecision(facts.PauseRequested ? GuestAction.Suspend : GuestAction.None, running);
+            case GuestDomainState.Paused:
+                return new GuestDecision(facts.PauseRequested ? GuestAction.None : GuestAction.Resume, running);
+            case GuestDomainState.ShuttingDown:
+                return new GuestDecision(GuestAction.None, running);
+            case var _ when facts.Phase == VirtualMachineInstancePhase.Scheduled:
+                // Not started by us yet: whatever a same-named leftover domain shows, this instance starts afresh.
+                return new GuestDecision(GuestAction.DefineAndStart, facts.Phase);
+            case GuestDomainState.PoweredOff:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Succeeded, GuestReasons.GuestShutdown);
+            case GuestDomainState.Crashed:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.GuestCrashed);
+            case GuestDomainState.Failed:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.HypervisorFailed);
+            case GuestDomainState.Destroyed:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.Destroyed);
+            case GuestDomainState.Defined:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.DomainStopped);
+            default:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.DomainLost);
+        }
+    }
+}
