@@ -55,10 +55,10 @@ public static class GuestStatusRenderer
 
     private static string PausedReason(GuestStatusFacts facts) => facts.PauseRequested ? GuestReasons.PausedByUser : GuestReasons.PausedByHypervisor;
 
-    /// <summary>The guest's interfaces as the spec names them; a masquerade interface has the pod's address. Null when the spec has none.</summary>
+    /// <summary>The guest's interfaces as the defaulted spec names them; a masquerade interface has the pod's address. Null when there are none.</summary>
     private static List<NetworkInterfaceStatus>? Interfaces(VirtualMachineInstance vmi, IReadOnlyList<string> podIps)
     {
-        var interfaces = vmi.Spec?.Domain?.Devices?.Interfaces;
+        var interfaces = vmi.Spec is { } spec ? ResourceDefaulter.Apply(spec, vmi.Metadata?.Name).Domain?.Devices?.Interfaces : null;
         if (interfaces is not { Count: > 0 })
         {
             return null;
