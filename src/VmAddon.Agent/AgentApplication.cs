@@ -97,7 +97,8 @@ internal static class AgentApplication
         builder.Services.AddSingleton<IKubernetes>(services => new Kubernetes(config, new ApiRequestMetricsHandler(services.GetRequiredService<VmAddonMetrics>())));
         builder.Services.AddHostedService<AgentService>();
         using var host = builder.Build();
+        var exitCode = host.Services.GetRequiredService<AgentExitCode>();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
-        return host.Services.GetRequiredService<AgentExitCode>().Value;
+        return exitCode.Value;
     }
 }

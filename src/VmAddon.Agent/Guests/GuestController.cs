@@ -28,6 +28,9 @@ internal sealed class GuestController : IAsyncDisposable
 
     private const string ControllerName = "agent";
 
+    /// <summary>The reason of the Failed phase of an instance whose spec cannot be rendered into a domain.</summary>
+    private const string InvalidSpecReason = "InvalidSpec";
+
     private readonly AgentOptions _options;
     private readonly bool _softwareEmulation;
     private readonly InformerCache<VirtualMachineInstance> _vmis;
@@ -153,8 +156,24 @@ internal sealed class GuestController : IAsyncDisposable
         if (decision.Action != GuestAction.None)
         {
             AgentLog.Acting(_log, key, decision.Action, facts.Domain);
-            await GuestDomains.ActAsync(connection, domainName, decision.Action, () => GuestDomainXml.Render(vmi, _options.Hypervisor, _softwareEmulation), cancellationToken)
-                .ConfigureAwait(false);
+            string? xml = null;
+            if (decision.Action == GuestAction.DefineAndStart)
+            {
+                try
+                {
+                    xml = GuestDomainXml.Render(vmi, _options.Hypervisor, _softwareEmulation);
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException)
+                {
+                    // A spec that cannot become a domain never will: fail the instance once instead of retrying forever.
+                    await _events.RecordAsync(vmi, EventTypes.Warning, InvalidSpecReason, "Define", e.Message, cancellationToken).ConfigureAwait(false);
+                    await WriteStatusAsync(vmi, new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, InvalidSpecReason), facts, pod, cancellationToken)
+                        .ConfigureAwait(false);
+                    return "invalid-spec";
+                }
+            }
+
+            await GuestDomains.ActAsync(connection, domainName, decision.Action, xml, _options.Hypervisor, cancellationToken).ConfigureAwait(false);
             if (decision.Action == GuestAction.Shutdown)
             {
                 _shutdownRequested.TryAdd(uid, _time.GetTimestamp());

@@ -25,12 +25,14 @@ internal static class GuestDomains
         }
     }
 
-    /// <summary>Carries out <paramref name="action"/>; <paramref name="renderXml"/> gives the domain XML when one is defined.</summary>
-    public static async Task ActAsync(LibvirtConnection connection, string domainName, GuestAction action, Func<string> renderXml, CancellationToken cancellationToken)
+    /// <summary>Carries out <paramref name="action"/>; <paramref name="xml"/> is the domain to define for <see cref="GuestAction.DefineAndStart"/>.</summary>
+    public static async Task ActAsync(LibvirtConnection connection, string domainName, GuestAction action, string? xml, GuestHypervisor hypervisor,
+        CancellationToken cancellationToken)
     {
         if (action == GuestAction.DefineAndStart)
         {
-            using var defined = await connection.DefineDomainAsync(renderXml(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            ArgumentException.ThrowIfNullOrEmpty(xml);
+            using var defined = await connection.DefineDomainAsync(xml, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (DomainStates.From(await defined.GetStateAsync(cancellationToken).ConfigureAwait(false)) is not (GuestDomainState.Running or GuestDomainState.Paused))
             {
                 await defined.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -49,7 +51,8 @@ internal static class GuestDomains
         {
             GuestAction.Suspend => domain.SuspendAsync(cancellationToken),
             GuestAction.Resume => domain.ResumeAsync(cancellationToken),
-            GuestAction.Shutdown => domain.ShutdownAsync(DomainShutdownMethods.AcpiPowerButton, cancellationToken),
+            // The test driver takes no shutdown method flags; its default shuts the domain off as a guest would.
+            GuestAction.Shutdown => domain.ShutdownAsync(hypervisor == GuestHypervisor.Test ? DomainShutdownMethods.None : DomainShutdownMethods.AcpiPowerButton, cancellationToken),
             GuestAction.Destroy => domain.DestroyAsync(graceful: false, cancellationToken),
             _ => Task.CompletedTask,
         };
