@@ -42,12 +42,8 @@ public static class GuestPolicy
             case GuestDomainState.Paused:
                 // A paused guest cannot hear the power button: waiting out its grace period would change nothing.
                 return new GuestDecision(GuestAction.Destroy, facts.Phase);
-            case GuestDomainState.Crashed:
-                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.GuestCrashed);
-            case GuestDomainState.Failed:
-                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.HypervisorFailed);
             default:
-                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Succeeded, GuestReasons.Deleted);
+                return Broken(facts.Domain) ?? new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Succeeded, GuestReasons.Deleted);
         }
     }
 
@@ -67,10 +63,8 @@ public static class GuestPolicy
                 return new GuestDecision(GuestAction.DefineAndStart, facts.Phase);
             case GuestDomainState.PoweredOff:
                 return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Succeeded, GuestReasons.GuestShutdown);
-            case GuestDomainState.Crashed:
-                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.GuestCrashed);
-            case GuestDomainState.Failed:
-                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.HypervisorFailed);
+            case GuestDomainState.Crashed or GuestDomainState.Failed:
+                return Broken(facts.Domain)!;
             case GuestDomainState.Destroyed:
                 return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.Destroyed);
             case GuestDomainState.Defined:
@@ -79,4 +73,12 @@ public static class GuestPolicy
                 return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.DomainLost);
         }
     }
+
+    /// <summary>The Failed decision for a guest that crashed or whose QEMU failed, deleted or not; null for any other state.</summary>
+    private static GuestDecision? Broken(GuestDomainState domain) => domain switch
+    {
+        GuestDomainState.Crashed => new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.GuestCrashed),
+        GuestDomainState.Failed => new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.HypervisorFailed),
+        _ => null,
+    };
 }
