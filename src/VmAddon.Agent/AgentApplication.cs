@@ -20,6 +20,7 @@ internal static class AgentApplication
         var node = new Option<string?>("--node") { Description = "The node this agent serves (required)." };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kubeconfig file (default: $KUBECONFIG, else the in-cluster service account)." };
         var kubeletRoot = new Option<string?>("--kubelet-root") { Description = "The kubelet's root directory, holding pods/UID/volumes (default: /var/lib/kubelet)." };
+        var socketLinkDir = new Option<string?>("--socket-link-dir") { Description = "Where short links to launcher sockets with too long a path go (default: /run/vmaddon-agent)." };
         var hypervisor = new Option<string?>("--hypervisor") { Description = "qemu: each launcher pod's libvirtd (default); test: libvirt's test:///default driver for every VMI." };
         var emulation = new Option<string?>("--emulation") { Description = "auto: ask the launcher's probe-kvm once at startup (default); kvm; tcg." };
         var launcher = new Option<string?>("--launcher") { Description = "The launcher binary for --emulation auto (default: vmaddon-launcher)." };
@@ -28,7 +29,7 @@ internal static class AgentApplication
         var workers = new Option<string?>("--workers") { Description = "Concurrent VMI reconciles (default: 4)." };
         var root = new RootCommand("vmaddon-agent: runs the VMs of one node through their launcher pods' libvirt daemons and reports their status.")
         {
-            node, kubeconfig, kubeletRoot, hypervisor, emulation, launcher, metricsListen, heartbeat, workers,
+            node, kubeconfig, kubeletRoot, socketLinkDir, hypervisor, emulation, launcher, metricsListen, heartbeat, workers,
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -47,7 +48,7 @@ internal static class AgentApplication
         }
 
         var (options, errors) = AgentOptionsParser.Parse(new AgentArguments(
-            parse.GetValue(node), parse.GetValue(kubeconfig), parse.GetValue(kubeletRoot), parse.GetValue(hypervisor), parse.GetValue(emulation),
+            parse.GetValue(node), parse.GetValue(kubeconfig), parse.GetValue(kubeletRoot), parse.GetValue(socketLinkDir), parse.GetValue(hypervisor), parse.GetValue(emulation),
             parse.GetValue(launcher), parse.GetValue(metricsListen), parse.GetValue(heartbeat), parse.GetValue(workers)));
         if (options is null)
         {

@@ -11,6 +11,8 @@ public sealed class CommandLineTests
     [InlineData("--heartbeat-interval", new[] { "--node", "n", "--heartbeat-interval", "soon" })]
     [InlineData("--kubelet-root", new[] { "--node", "n", "--kubelet-root", "relative/dir" })]
     [InlineData("--kubeconfig", new[] { "--node", "n", "--kubeconfig", "/nonexistent/kubeconfig" })]
+    [InlineData("--socket-link-dir", new[] { "--node", "n", "--socket-link-dir", "/a/very/long/directory/for/links/that/would/make/every/socket/path/too/long" })]
+    [InlineData("--workers", new[] { "--node", "n", "--workers", "0" })]
     [InlineData("--bogus", new[] { "--node", "n", "--bogus" })]
     public async Task A_bad_option_exits_with_2_naming_it(string option, string[] args)
     {

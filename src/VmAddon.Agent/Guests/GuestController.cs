@@ -57,7 +57,7 @@ internal sealed class GuestController : IAsyncDisposable
         _time = time;
         _log = log;
         Queue = new WorkQueue(time: time);
-        _connections = new GuestConnections(options.Hypervisor, options.KubeletRoot, DomainChanged, EnqueueAll, time, log);
+        _connections = new GuestConnections(options, DomainChanged, EnqueueAll, time, log);
         pods.AddIndexer(CreatedByIndex, p => Value(p.Metadata.Labels, LauncherPodLabels.CreatedBy) is { Length: > 0 } uid ? [uid] : []);
         vmis.AddHandler(InformerHandlers.EnqueueKey<VirtualMachineInstance>(Queue));
         pods.AddHandler(new InformerHandler<V1Pod>
@@ -67,7 +67,7 @@ internal sealed class GuestController : IAsyncDisposable
             OnDeleted = (pod, inferred) =>
             {
                 EnqueueOwner(pod);
-                _ = _connections.DropAsync(pod.Metadata.Uid);
+                _ = _connections.ForgetAsync(pod.Metadata.Uid);
             },
         });
     }

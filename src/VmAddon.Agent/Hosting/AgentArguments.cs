@@ -5,6 +5,7 @@ internal sealed record AgentArguments(
     string? Node,
     string? Kubeconfig,
     string? KubeletRoot,
+    string? SocketLinkDir,
     string? Hypervisor,
     string? Emulation,
     string? Launcher,

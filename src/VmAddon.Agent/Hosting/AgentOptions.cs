@@ -15,6 +15,12 @@ internal sealed record AgentOptions
     /// <summary>The kubelet's root directory, holding pods/UID/volumes; default /var/lib/kubelet.</summary>
     public string KubeletRoot { get; init; } = "/var/lib/kubelet";
 
+    /// <summary>
+    /// Where the agent puts short links to launcher sockets whose kubelet path is too long for a unix socket address;
+    /// default /run/vmaddon-agent (node-local tmpfs).
+    /// </summary>
+    public string SocketLinkDir { get; init; } = "/run/vmaddon-agent";
+
     /// <summary>Where guests run; default QEMU behind each launcher's libvirtd.</summary>
     public GuestHypervisor Hypervisor { get; init; } = GuestHypervisor.Qemu;
 

@@ -24,6 +24,12 @@ internal static partial class AgentOptionsParser
             errors.Add($"--kubelet-root: must be an absolute path, not \"{kubeletRoot}\".");
         }
 
+        var linkDir = arguments.SocketLinkDir ?? defaults.SocketLinkDir;
+        if (!Path.IsPathFullyQualified(linkDir) || !LauncherSocketPath.LinkDirFits(linkDir))
+        {
+            errors.Add($"--socket-link-dir: must be an absolute path short enough for unix socket addresses below it, not \"{linkDir}\".");
+        }
+
         var hypervisor = arguments.Hypervisor switch
         {
             null or "qemu" => GuestHypervisor.Qemu,
@@ -65,6 +71,7 @@ internal static partial class AgentOptionsParser
             Node = arguments.Node!,
             Kubeconfig = arguments.Kubeconfig,
             KubeletRoot = kubeletRoot,
+            SocketLinkDir = linkDir,
             Hypervisor = hypervisor,
             Emulation = emulation,
             Launcher = arguments.Launcher ?? defaults.Launcher,

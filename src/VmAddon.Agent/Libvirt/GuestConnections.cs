@@ -3,6 +3,7 @@ using LibvirtSharp;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using VmAddon.Agent.Hosting;
 using VmAddon.Agent.Logging;
 using VmAddon.Core.Guests;
 
@@ -24,14 +25,16 @@ internal sealed class GuestConnections : IAsyncDisposable
     private readonly ResiliencePipeline _open;
     private readonly GuestHypervisor _hypervisor;
     private readonly string _kubeletRoot;
+    private readonly string _linkDir;
     private readonly Action<string> _domainChanged;
     private readonly Action _connectionLost;
     private readonly ILogger _log;
 
-    public GuestConnections(GuestHypervisor hypervisor, string kubeletRoot, Action<string> domainChanged, Action connectionLost, TimeProvider time, ILogger log)
+    public GuestConnections(AgentOptions options, Action<string> domainChanged, Action connectionLost, TimeProvider time, ILogger log)
     {
-        _hypervisor = hypervisor;
-        _kubeletRoot = kubeletRoot;
+        _hypervisor = options.Hypervisor;
+        _kubeletRoot = options.KubeletRoot;
+        _linkDir = options.SocketLinkDir;
         _domainChanged = domainChanged;
         _connectionLost = connectionLost;
         _log = log;
@@ -85,6 +88,13 @@ internal sealed class GuestConnections : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the connection of a pod that is gone, and removes its socket link.</summary>
+    public async Task ForgetAsync(string podUid)
+    {
+        await DropAsync(podUid).ConfigureAwait(false);
+        RemoveLink(podUid);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var key in _entries.Keys)
@@ -95,7 +105,7 @@ internal sealed class GuestConnections : IAsyncDisposable
 
     private async Task<Entry> OpenAsync(string key, CancellationToken cancellationToken)
     {
-        var uri = key == TestDriverKey ? TestDriverUri : LauncherSocketPath.Uri(LauncherSocketPath.For(_kubeletRoot, key));
+        var uri = key == TestDriverKey ? TestDriverUri : LauncherSocketPath.Uri(ReachableSocket(key));
         var connection = await _open.ExecuteAsync(async ct => await LibvirtConnection.OpenAsync(uri, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         try
         {
@@ -110,6 +120,35 @@ internal sealed class GuestConnections : IAsyncDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The pod's socket path, or a short link to its directory when the path is too long to connect to.</summary>
+    private string ReachableSocket(string podUid)
+    {
+        var socket = LauncherSocketPath.For(_kubeletRoot, podUid);
+        if (LauncherSocketPath.Fits(socket))
+        {
+            return socket;
+        }
+
+        var link = LauncherSocketPath.Link(_linkDir, podUid);
+        var target = Path.GetDirectoryName(socket)!;
+        if (new FileInfo(link).LinkTarget != target)
+        {
+            Directory.CreateDirectory(_linkDir);
+            File.Delete(link);
+            File.CreateSymbolicLink(link, target);
+        }
+
+        return $"{link}/{LauncherSocketPath.FileName}";
+    }
+
+    private void RemoveLink(string podUid)
+    {
+        if (_hypervisor == GuestHypervisor.Qemu)
+        {
+            File.Delete(LauncherSocketPath.Link(_linkDir, podUid));
         }
     }
 

@@ -47,6 +47,19 @@ public sealed class GuestDomainXmlTests
         LauncherSocketPath.Uri(path).Should().Be($"qemu+unix:///session?socket={path}");
     }
 
+    [Fact]
+    public void A_kubelet_socket_path_is_too_long_to_connect_to_but_its_short_link_is_not()
+    {
+        const string uid = "0f4e6f1c-8d4b-4a57-9d5c-2a1f0b8e7c11";
+        var socket = LauncherSocketPath.For("/var/lib/kubelet", uid);
+        var link = LauncherSocketPath.Link("/run/vmaddon-agent", uid);
+
+        LauncherSocketPath.Fits(socket).Should().BeFalse();
+        LauncherSocketPath.Fits($"{link}/{LauncherSocketPath.FileName}").Should().BeTrue();
+        LauncherSocketPath.LinkDirFits("/run/vmaddon-agent").Should().BeTrue();
+        LauncherSocketPath.LinkDirFits("/" + new string('d', 60)).Should().BeFalse();
+    }
+
     private static VirtualMachineInstance Vmi() => new()
     {
         Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "ns1" },
