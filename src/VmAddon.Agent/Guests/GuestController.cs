@@ -128,32 +128,28 @@ internal sealed class GuestController : IAsyncDisposable
         }
 
         var pod = _pods.ByIndex(CreatedByIndex, uid).FirstOrDefault(p => p.Metadata.NamespaceProperty == vmi.Metadata.NamespaceProperty);
-        if (_options.Hypervisor == GuestHypervisor.Qemu && (pod is null || pod.Metadata.DeletionTimestamp is not null || pod.Status?.Phase is "Failed" or "Succeeded"))
+        if (_options.Hypervisor == GuestHypervisor.Qemu && pod is null)
         {
-            // No launcher to talk to: the VMI controller fails the instance (PodFailed, PodDeleted); the pod's events requeue us.
-            return "no-launcher";
-        }
-
-        LibvirtConnection connection;
-        try
-        {
-            connection = await _connections.GetAsync(pod?.Metadata.Uid, cancellationToken).ConfigureAwait(false);
-        }
-        catch (LibvirtException e)
-        {
-            throw new InvalidOperationException($"cannot reach the launcher's libvirtd for {key}: {e.Message}", e);
+            return "no-launcher"; // the VMI controller fails the instance as PodDeleted; a pod's arrival requeues us
         }
 
         var domainName = GuestDomainXml.DomainName(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name);
+        if (await ObserveAsync(key, pod, domainName, cancellationToken).ConfigureAwait(false) is not { } observed)
+        {
+            return "launcher-stopping";
+        }
+
+        var (connection, domain) = observed;
+
         var facts = new GuestFacts(
             phase,
             vmi.Metadata.DeletionTimestamp is not null,
             Value(vmi.Metadata.Annotations, VmAddonMetadata.PauseRequestedAnnotation) == "true",
-            await GuestDomains.ObserveAsync(connection, domainName, cancellationToken).ConfigureAwait(false),
+            domain,
             _shutdownRequested.TryGetValue(uid, out var pressed) ? _time.GetElapsedTime(pressed) : null,
             TimeSpan.FromSeconds(vmi.Spec?.TerminationGracePeriodSeconds ?? ApiDefaults.TerminationGracePeriodSeconds));
         var decision = GuestPolicy.Decide(facts);
-        if (decision.Action != GuestAction.None)
+        if (decision.Action != GuestAction.None && connection is not null)
         {
             AgentLog.Acting(_log, key, decision.Action, facts.Domain);
             string? xml = null;
@@ -205,6 +201,31 @@ internal sealed class GuestController : IAsyncDisposable
         }
 
         return decision.Action == GuestAction.None ? "success" : decision.Action.ToString();
+    }
+
+    /// <summary>
+    /// The connection to the pod's libvirtd and the domain's state; LauncherExited when the pod ended and its daemon
+    /// with it; null while a pod being deleted no longer answers (its end requeues the VMI).
+    /// </summary>
+    private async Task<(LibvirtConnection? Connection, GuestDomainState Domain)?> ObserveAsync(string key, V1Pod? pod, string domainName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var connection = await _connections.GetAsync(pod?.Metadata.Uid, cancellationToken).ConfigureAwait(false);
+            return (connection, await GuestDomains.ObserveAsync(connection, domainName, cancellationToken).ConfigureAwait(false));
+        }
+        catch (LibvirtException) when (_options.Hypervisor == GuestHypervisor.Qemu && pod?.Status?.Phase is "Failed" or "Succeeded")
+        {
+            return (null, GuestDomainState.LauncherExited);
+        }
+        catch (LibvirtException) when (_options.Hypervisor == GuestHypervisor.Qemu && pod?.Metadata.DeletionTimestamp is not null)
+        {
+            return null;
+        }
+        catch (LibvirtException e)
+        {
+            throw new InvalidOperationException($"cannot reach the launcher's libvirtd for {key}: {e.Message}", e);
+        }
     }
 
     private async Task WriteStatusAsync(VirtualMachineInstance vmi, GuestDecision decision, GuestFacts facts, V1Pod? pod, CancellationToken cancellationToken)

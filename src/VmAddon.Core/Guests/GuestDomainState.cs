@@ -27,4 +27,7 @@ public enum GuestDomainState
 
     /// <summary>QEMU failed or was killed.</summary>
     Failed,
+
+    /// <summary>The launcher pod ended and its libvirtd with it: the domain went with the pod.</summary>
+    LauncherExited,
 }

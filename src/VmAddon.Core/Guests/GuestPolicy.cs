@@ -42,6 +42,8 @@ public static class GuestPolicy
             case GuestDomainState.Paused:
                 // A paused guest cannot hear the power button: waiting out its grace period would change nothing.
                 return new GuestDecision(GuestAction.Destroy, facts.Phase);
+            case GuestDomainState.LauncherExited:
+                return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Succeeded, GuestReasons.Deleted);
             default:
                 return Broken(facts.Domain) ?? new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Succeeded, GuestReasons.Deleted);
         }
@@ -58,12 +60,12 @@ public static class GuestPolicy
                 return new GuestDecision(facts.PauseRequested ? GuestAction.None : GuestAction.Resume, running);
             case GuestDomainState.ShuttingDown:
                 return new GuestDecision(GuestAction.None, running);
-            case var _ when facts.Phase == VirtualMachineInstancePhase.Scheduled:
+            case var _ when facts.Phase == VirtualMachineInstancePhase.Scheduled && facts.Domain != GuestDomainState.LauncherExited:
                 // Not started by us yet: whatever a same-named leftover domain shows, this instance starts afresh.
                 return new GuestDecision(GuestAction.DefineAndStart, facts.Phase);
             case GuestDomainState.PoweredOff:
                 return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Succeeded, GuestReasons.GuestShutdown);
-            case GuestDomainState.Crashed or GuestDomainState.Failed:
+            case GuestDomainState.Crashed or GuestDomainState.Failed or GuestDomainState.LauncherExited:
                 return Broken(facts.Domain)!;
             case GuestDomainState.Destroyed:
                 return new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.Destroyed);
@@ -79,6 +81,7 @@ public static class GuestPolicy
     {
         GuestDomainState.Crashed => new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.GuestCrashed),
         GuestDomainState.Failed => new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.HypervisorFailed),
+        GuestDomainState.LauncherExited => new GuestDecision(GuestAction.None, VirtualMachineInstancePhase.Failed, GuestReasons.LauncherExited),
         _ => null,
     };
 }

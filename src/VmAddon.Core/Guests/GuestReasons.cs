@@ -10,6 +10,7 @@ public static class GuestReasons
     public const string Destroyed = "Destroyed";
     public const string GuestCrashed = "GuestCrashed";
     public const string HypervisorFailed = "HypervisorFailed";
+    public const string LauncherExited = "LauncherExited";
     public const string PausedByUser = "PausedByUser";
     public const string PausedByHypervisor = "PausedByHypervisor";
     public const string GuestNotRunning = "GuestNotRunning";

@@ -30,6 +30,8 @@ public sealed class GuestPolicyTests
         { Running, false, GuestDomainState.Destroyed, GuestAction.None, Failed, GuestReasons.Destroyed },
         { Running, false, GuestDomainState.Defined, GuestAction.None, Failed, GuestReasons.DomainStopped },
         { Running, false, GuestDomainState.Missing, GuestAction.None, Failed, GuestReasons.DomainLost },
+        { Running, false, GuestDomainState.LauncherExited, GuestAction.None, Failed, GuestReasons.LauncherExited },
+        { Scheduled, false, GuestDomainState.LauncherExited, GuestAction.None, Failed, GuestReasons.LauncherExited },
         { Succeeded, false, GuestDomainState.Missing, GuestAction.None, Succeeded, null },
         { Failed, false, GuestDomainState.Running, GuestAction.None, Failed, null },
         { VirtualMachineInstancePhase.Scheduling, false, GuestDomainState.Missing, GuestAction.None, VirtualMachineInstancePhase.Scheduling, null },
@@ -57,6 +59,7 @@ public sealed class GuestPolicyTests
         { GuestDomainState.Destroyed, 30, 30, GuestAction.None, Succeeded, null },
         { GuestDomainState.Missing, null, 30, GuestAction.None, Succeeded, null },
         { GuestDomainState.Crashed, null, 30, GuestAction.None, Failed, null },
+        { GuestDomainState.LauncherExited, 10, 30, GuestAction.None, Succeeded, null },
     };
 
     [Theory]
