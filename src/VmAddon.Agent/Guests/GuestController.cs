@@ -86,6 +86,14 @@ internal sealed class GuestController : IAsyncDisposable
     {
         var started = _time.GetTimestamp();
         var result = "success";
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        using var scope = _log.BeginScope(new Dictionary<string, object>
+        {
+            ["vmi"] = key[(slash + 1)..],
+            ["namespace"] = key[..Math.Max(slash, 0)],
+            ["node"] = _options.Node,
+            ["reconcileId"] = Guid.NewGuid().ToString("N")[..12],
+        });
         try
         {
             result = await ReconcileVmiAsync(key, cancellationToken).ConfigureAwait(false);
@@ -238,7 +246,7 @@ internal sealed class GuestController : IAsyncDisposable
             .ConfigureAwait(false);
         if (result.Outcome == StatusUpdateOutcome.Updated && vmi.Status?.Phase != decision.Phase)
         {
-            AgentLog.PhaseChanged(_log, InformerCache<VirtualMachineInstance>.KeyOf(vmi), vmi.Status?.Phase, decision.Phase, decision.Reason);
+            AgentLog.PhaseChanged(_log, InformerCache<VirtualMachineInstance>.KeyOf(vmi), vmi.Status?.Phase, decision.Phase, decision.Reason ?? "");
             if (vmi.Metadata.CreationTimestamp is { } created)
             {
                 _metrics.RecordPhaseTransition(decision.Phase, _time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)));

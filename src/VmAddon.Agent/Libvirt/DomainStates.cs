@@ -9,7 +9,8 @@ internal static class DomainStates
     public static GuestDomainState From(DomainStateInfo info) => info.State switch
     {
         DomainState.Running or DomainState.Blocked => GuestDomainState.Running,
-        DomainState.Paused or DomainState.PMSuspended => GuestDomainState.Paused,
+        DomainState.Paused when info.PausedReason is DomainPausedReason.User or DomainPausedReason.Unknown => GuestDomainState.Paused,
+        DomainState.Paused or DomainState.PMSuspended => GuestDomainState.PausedByHypervisor,
         DomainState.ShuttingDown => GuestDomainState.ShuttingDown,
         DomainState.Crashed => GuestDomainState.Crashed,
         DomainState.Shutoff => info.ShutoffReason switch

@@ -23,7 +23,7 @@ internal static partial class AgentLog
     public static partial void Acting(ILogger logger, string vmi, GuestAction action, GuestDomainState domain);
 
     [LoggerMessage(6, LogLevel.Information, "VMI {Vmi}: phase {From} -> {To} {Reason}")]
-    public static partial void PhaseChanged(ILogger logger, string vmi, string? from, string to, string? reason);
+    public static partial void PhaseChanged(ILogger logger, string vmi, string? from, string to, string reason);
 
     [LoggerMessage(7, LogLevel.Warning, "Heartbeat of node {Node} failed")]
     public static partial void HeartbeatFailed(ILogger logger, string node, Exception exception);

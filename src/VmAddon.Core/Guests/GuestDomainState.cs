@@ -11,7 +11,11 @@ public enum GuestDomainState
 
     Running,
 
+    /// <summary>Paused by a user (the agent's suspend, or virsh): resumed when no pause is requested.</summary>
     Paused,
+
+    /// <summary>Paused by the hypervisor (an I/O error, a watchdog, a migration, guest sleep): left for it to resolve.</summary>
+    PausedByHypervisor,
 
     /// <summary>The guest is shutting down after a power-button press.</summary>
     ShuttingDown,

@@ -39,7 +39,7 @@ public static class GuestPolicy
                 return since >= facts.GracePeriod
                     ? new GuestDecision(GuestAction.Destroy, facts.Phase)
                     : new GuestDecision(GuestAction.None, facts.Phase, RequeueAfter: facts.GracePeriod - since);
-            case GuestDomainState.Paused:
+            case GuestDomainState.Paused or GuestDomainState.PausedByHypervisor:
                 // A paused guest cannot hear the power button: waiting out its grace period would change nothing.
                 return new GuestDecision(GuestAction.Destroy, facts.Phase);
             case GuestDomainState.LauncherExited:
@@ -58,7 +58,7 @@ public static class GuestPolicy
                 return new GuestDecision(facts.PauseRequested ? GuestAction.Suspend : GuestAction.None, running);
             case GuestDomainState.Paused:
                 return new GuestDecision(facts.PauseRequested ? GuestAction.None : GuestAction.Resume, running);
-            case GuestDomainState.ShuttingDown:
+            case GuestDomainState.ShuttingDown or GuestDomainState.PausedByHypervisor:
                 return new GuestDecision(GuestAction.None, running);
             case var _ when facts.Phase == VirtualMachineInstancePhase.Scheduled && facts.Domain != GuestDomainState.LauncherExited:
                 // Not started by us yet: whatever a same-named leftover domain shows, this instance starts afresh.

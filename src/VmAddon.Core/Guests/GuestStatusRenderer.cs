@@ -25,11 +25,11 @@ public static class GuestStatusRenderer
         }
 
         var conditions = (current.Conditions ?? []).Where(c => !IsOurs(c.Type)).ToList();
-        var live = !final && facts.Domain is GuestDomainState.Running or GuestDomainState.Paused or GuestDomainState.ShuttingDown;
+        var paused = !final && facts.Domain is GuestDomainState.Paused or GuestDomainState.PausedByHypervisor;
         var ready = !final && facts.Domain == GuestDomainState.Running;
         conditions.Add(Condition(current, VirtualMachineInstanceConditionType.Ready, ready,
-            ready ? null : facts.Domain == GuestDomainState.Paused ? PausedReason(facts) : GuestReasons.GuestNotRunning, null, now));
-        if (live && facts.Domain == GuestDomainState.Paused)
+            ready ? null : paused ? PausedReason(facts) : GuestReasons.GuestNotRunning, null, now));
+        if (paused)
         {
             conditions.Add(Condition(current, VirtualMachineInstanceConditionType.Paused, true, PausedReason(facts), null, now));
         }
@@ -53,7 +53,8 @@ public static class GuestStatusRenderer
     private static bool IsOurs(string type) => type is VirtualMachineInstanceConditionType.Ready
         or VirtualMachineInstanceConditionType.Paused or VirtualMachineInstanceConditionType.SoftwareEmulation;
 
-    private static string PausedReason(GuestStatusFacts facts) => facts.PauseRequested ? GuestReasons.PausedByUser : GuestReasons.PausedByHypervisor;
+    private static string PausedReason(GuestStatusFacts facts) =>
+        facts.Domain == GuestDomainState.Paused && facts.PauseRequested ? GuestReasons.PausedByUser : GuestReasons.PausedByHypervisor;
 
     /// <summary>The guest's interfaces as the defaulted spec names them; a masquerade interface has the pod's address. Null when there are none.</summary>
     private static List<NetworkInterfaceStatus>? Interfaces(VirtualMachineInstance vmi, IReadOnlyList<string> podIps)

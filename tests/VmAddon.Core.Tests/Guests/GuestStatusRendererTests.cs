@@ -54,6 +54,15 @@ public sealed class GuestStatusRendererTests
     }
 
     [Fact]
+    public void A_guest_the_hypervisor_paused_says_so_even_when_a_pause_was_requested()
+    {
+        var status = GuestStatusRenderer.Render(Vmi(Scheduled()), Facts(VirtualMachineInstancePhase.Running, GuestDomainState.PausedByHypervisor, pause: true), Now);
+
+        status.Conditions.Should().ContainSingle(c => c.Type == VirtualMachineInstanceConditionType.Paused && c.Reason == GuestReasons.PausedByHypervisor);
+        status.Conditions.Should().ContainSingle(c => c.Type == VirtualMachineInstanceConditionType.Ready && c.Status == ConditionStatus.False);
+    }
+
+    [Fact]
     public void A_final_phase_carries_its_reason_and_is_not_ready()
     {
         var running = GuestStatusRenderer.Render(Vmi(Scheduled()), Facts(VirtualMachineInstancePhase.Running, GuestDomainState.Running), Now);
