@@ -113,6 +113,44 @@ public sealed class GuestLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instance_whose_spec_cannot_become_a_domain_fails_once_and_others_still_start()
+    {
+        var broken = Unique("broken");
+        var fine = Unique("fine");
+        await using var agent = InProcessAgent.Start(_cluster.AgentArgs());
+        // No guest memory: the domain renderer refuses it.
+        await _cluster.CreateLaunchedAsync("default", broken, new VirtualMachineInstanceSpec { Domain = new DomainSpec() }, "10.244.0.14");
+        await _cluster.MarkScheduledAsync("default", broken);
+        await _cluster.ScheduleAsync(fine, "10.244.0.15");
+
+        var failed = await _cluster.WaitForAsync(broken, v => v.Status?.Phase == VirtualMachineInstancePhase.Failed, "Failed");
+        await _cluster.WaitForAsync(fine, v => v.Status?.Phase == VirtualMachineInstancePhase.Running, "Running");
+        var events = await _cluster.Client.EventsV1.ListNamespacedEventAsync("default");
+
+        failed.Status!.Reason.Should().Be("InvalidSpec");
+        events.Items.Should().Contain(e => e.Regarding.Name == broken && e.Type == "Warning" && e.Note.Contains("memory", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Many_instances_each_start_with_one_status_write()
+    {
+        const int count = 20;
+        var names = Enumerable.Range(0, count).Select(i => Unique($"many{i}")).ToList();
+        var writesBefore = _cluster.Server.Requests.Writes(VirtualMachineInstance.Plural);
+        await using var agent = InProcessAgent.Start(_cluster.AgentArgs());
+
+        await Task.WhenAll(names.Select((name, i) => _cluster.ScheduleAsync(name, $"10.244.1.{i + 1}")));
+        foreach (var name in names)
+        {
+            await _cluster.WaitForAsync(name, v => v.Status?.Phase == VirtualMachineInstancePhase.Running, "Running");
+        }
+
+        // The test itself wrote two per instance: the create and the Scheduled status.
+        var agentWrites = _cluster.Server.Requests.Writes(VirtualMachineInstance.Plural) - writesBefore - (2 * count);
+        agentWrites.Should().Be(count, _cluster.Server.Requests.Prometheus());
+    }
+
+    [Fact]
     public async Task A_restarted_agent_adopts_the_running_guest_without_restarting_it_or_writing_status()
     {
         var name = Unique("adopt");

@@ -41,6 +41,10 @@ internal sealed class GuestController : IAsyncDisposable
     private readonly GuestConnections _connections;
     // When the agent pressed each deleted VMI's power button (by uid): its grace period runs from there.
     private readonly ConcurrentDictionary<string, long> _shutdownRequested = new(StringComparer.Ordinal);
+    // The VMI each key's last status write returned, with the resourceVersion it replaced: while the cache still shows
+    // that version it lags our own write, and a reconcile (a lifecycle event's, say) works from what we wrote instead
+    // of writing again from the stale copy and drawing a 409.
+    private readonly ConcurrentDictionary<string, (string Replaced, VirtualMachineInstance Written)> _written = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly ILogger _log;
 
@@ -124,7 +128,20 @@ internal sealed class GuestController : IAsyncDisposable
     {
         if (_vmis.Get(key) is not { } vmi || Value(vmi.Metadata.Labels, VmAddonMetadata.NodeNameLabel) != _options.Node)
         {
+            _written.TryRemove(key, out _);
             return "gone";
+        }
+
+        if (_written.TryGetValue(key, out var memo))
+        {
+            if (memo.Replaced == vmi.Metadata.ResourceVersion)
+            {
+                vmi = memo.Written;
+            }
+            else
+            {
+                _written.TryRemove(key, out _);
+            }
         }
 
         var uid = vmi.Metadata.Uid;
@@ -198,7 +215,7 @@ internal sealed class GuestController : IAsyncDisposable
             _shutdownRequested.TryRemove(uid, out _);
         }
 
-        if (decision.Phase != VirtualMachineInstancePhase.Scheduled)
+        if (decision.Phase != VirtualMachineInstancePhase.Scheduled && !GuestPolicy.AwaitPodCache(phase, decision.Phase, pod is null ? null : pod.Status?.Phase ?? "Pending"))
         {
             await WriteStatusAsync(vmi, decision, facts, pod, cancellationToken).ConfigureAwait(false);
         }
@@ -244,6 +261,11 @@ internal sealed class GuestController : IAsyncDisposable
         var statusFacts = new GuestStatusFacts(decision.Phase, decision.Reason, _options.Node, podIps, facts.Domain, facts.PauseRequested, _softwareEmulation);
         var result = await _status.UpdateAsync(vmi, current => GuestStatusRenderer.Render(current, statusFacts, _time.GetUtcNow().UtcDateTime), cancellationToken)
             .ConfigureAwait(false);
+        if (result is { Outcome: StatusUpdateOutcome.Updated, Object: { } written })
+        {
+            _written[InformerCache<VirtualMachineInstance>.KeyOf(vmi)] = (vmi.Metadata.ResourceVersion, written);
+        }
+
         if (result.Outcome == StatusUpdateOutcome.Updated && vmi.Status?.Phase != decision.Phase)
         {
             AgentLog.PhaseChanged(_log, InformerCache<VirtualMachineInstance>.KeyOf(vmi), vmi.Status?.Phase, decision.Phase, decision.Reason ?? "");

@@ -76,6 +76,16 @@ public static class GuestPolicy
         }
     }
 
+    /// <summary>
+    /// Whether the status write that takes the VMI to Running should wait for the pod cache: the controller handed the
+    /// VMI over once it saw the launcher pod Running (with its IP), and this agent's pod cache, a separate watch, may
+    /// lag behind. The pod's update requeues the VMI, and one write then carries the IP too. A pod the cache does not
+    /// hold at all (the test hypervisor needs none) does not hold the write back.
+    /// </summary>
+    public static bool AwaitPodCache(string currentPhase, string nextPhase, string? cachedPodPhase) =>
+        currentPhase == VirtualMachineInstancePhase.Scheduled && nextPhase == VirtualMachineInstancePhase.Running
+        && cachedPodPhase is not null && cachedPodPhase != "Running";
+
     /// <summary>The Failed decision for a guest that crashed or whose QEMU failed, deleted or not; null for any other state.</summary>
     private static GuestDecision? Broken(GuestDomainState domain) => domain switch
     {

@@ -76,6 +76,17 @@ public sealed class GuestPolicyTests
         decision.RequeueAfter.Should().Be(requeue is { } r ? TimeSpan.FromSeconds(r) : null);
     }
 
+    [Theory]
+    [InlineData(Scheduled, Running, "Pending", true)]
+    [InlineData(Scheduled, Running, "Running", false)]
+    [InlineData(Scheduled, Running, null, false)]
+    [InlineData(Running, Running, "Pending", false)]
+    [InlineData(Scheduled, Failed, "Pending", false)]
+    public void The_first_Running_write_waits_for_a_pod_cache_that_lags_the_controller(string phase, string next, string? podPhase, bool wait)
+    {
+        GuestPolicy.AwaitPodCache(phase, next, podPhase).Should().Be(wait);
+    }
+
     [Fact]
     public void A_deleted_instance_that_never_started_succeeds_at_once()
     {
