@@ -69,6 +69,21 @@ public sealed class GuestLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instance_asked_to_pause_before_it_started_starts_paused()
+    {
+        var name = Unique("early");
+        await using var agent = InProcessAgent.Start(_cluster.AgentArgs());
+        var spec = new VirtualMachineInstanceSpec { Domain = new DomainSpec { Memory = new Memory { Guest = new("64Mi") } } };
+        await _cluster.CreateLaunchedAsync("default", name, spec, "10.244.0.16");
+        await AnnotateAsync(name, "\"true\"");
+        await _cluster.MarkScheduledAsync("default", name);
+
+        await _cluster.WaitForAsync(name, v => Has(v, VirtualMachineInstanceConditionType.Paused, ConditionStatus.True), "the Paused condition");
+
+        (await StateAsync(name)).Should().Be(DomainState.Paused);
+    }
+
+    [Fact]
     public async Task Deleting_the_instance_shuts_the_guest_down_and_succeeds_it()
     {
         var name = Unique("delete");

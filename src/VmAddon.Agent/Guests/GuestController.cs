@@ -207,7 +207,13 @@ internal sealed class GuestController : IAsyncDisposable
                 Domain = await GuestDomains.ObserveAsync(connection, domainName, cancellationToken).ConfigureAwait(false),
                 SinceShutdownRequested = _shutdownRequested.TryGetValue(uid, out pressed) ? _time.GetElapsedTime(pressed) : null,
             };
-            decision = GuestPolicy.Decide(facts) with { RequeueAfter = decision.RequeueAfter };
+            var next = GuestPolicy.Decide(facts);
+            if (next.Action != GuestAction.None)
+            {
+                Queue.Add(key); // more to do (a pause asked for before the start, say): once this reconcile is done
+            }
+
+            decision = next with { RequeueAfter = decision.RequeueAfter };
         }
 
         if (decision.Phase is VirtualMachineInstancePhase.Succeeded or VirtualMachineInstancePhase.Failed)
