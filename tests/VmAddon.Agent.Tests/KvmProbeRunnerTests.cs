@@ -37,6 +37,19 @@ public sealed class KvmProbeRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_probe_that_hangs_is_stopped_and_means_software_emulation()
+    {
+        var launcher = Path.Combine(_dir.FullName, "vmaddon-launcher");
+        await File.WriteAllTextAsync(launcher, "#!/bin/sh\nexec sleep 600\n");
+        File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var answer = await KvmProbeRunner.SoftwareEmulationAsync(
+            Options(EmulationMode.Auto, launcher) with { ProbeTimeout = TimeSpan.FromMilliseconds(200) }, NullLogger.Instance, CancellationToken.None);
+
+        answer.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task A_missing_launcher_means_software_emulation()
     {
         var answer = await KvmProbeRunner.SoftwareEmulationAsync(Options(EmulationMode.Auto, "/nonexistent/vmaddon-launcher"), NullLogger.Instance, CancellationToken.None);

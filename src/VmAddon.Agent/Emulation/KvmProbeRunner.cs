@@ -25,7 +25,7 @@ internal static class KvmProbeRunner
 
         try
         {
-            var verdict = await ProbeAsync(options.Launcher, cancellationToken).ConfigureAwait(false);
+            var verdict = await ProbeAsync(options.Launcher, options.ProbeTimeout, cancellationToken).ConfigureAwait(false);
             AgentLog.Probed(log, verdict);
             return verdict != "kvm";
         }
@@ -36,7 +36,7 @@ internal static class KvmProbeRunner
         }
     }
 
-    private static async Task<string> ProbeAsync(string launcher, CancellationToken cancellationToken)
+    private static async Task<string> ProbeAsync(string launcher, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(launcher) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("probe-kvm");
@@ -44,7 +44,20 @@ internal static class KvmProbeRunner
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{launcher} did not start");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new InvalidOperationException($"no answer within {timeout.TotalSeconds:0.#} s");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"exit code {process.ExitCode}: {(await error.ConfigureAwait(false)).Trim()}");

@@ -30,6 +30,9 @@ internal sealed record AgentOptions
     /// <summary>The launcher binary whose probe-kvm answers auto; default vmaddon-launcher on PATH.</summary>
     public string Launcher { get; init; } = "vmaddon-launcher";
 
+    /// <summary>How long the launcher's probe-kvm may take before the agent gives up on it (and assumes TCG); 60 s, its own deadline being 10 s.</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Where /metrics, /healthz and /readyz listen; null serves none (the default).</summary>
     public IPEndPoint? MetricsListen { get; init; }
 
