@@ -31,11 +31,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build test crds compat bench clean guest-image guest-check
+.PHONY: help deps build run test crds compat bench clean guest-image guest-check
 
 help:
 	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
-	@echo "make build  build everything, bin/kubectl-vm, bin/vmaddon-launcher and bin/vmaddon-dev"
+	@echo "make run    start a two-node local cluster with VmAddon and the example VM (needs root; Ctrl-C stops it)"
+	@echo "make build  build everything and the programs in bin/"
 	@echo "make test   run the whole test suite and print 'N passed, N failed'"
 	@echo "make crds   regenerate crds/ from the C# types"
 	@echo "make bench  measure LibvirtSharp against virsh and the per-VM overhead, and print a table"
@@ -51,16 +52,27 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "deps: all of $(DEB_PACKAGES) present"; fi
 
+# bin/NAME runs a build output: $(call wrapper,NAME,PATH FROM THE REPOSITORY ROOT,WHAT IT IS)
+define wrapper
+	@printf '#!/bin/sh\n# %s\nexec "$$(dirname "$$(readlink -f "$$0")")/../%s" "$$@"\n' '$(3)' '$(2)' > bin/$(1)
+	@chmod +x bin/$(1)
+endef
+
 build:
 	$(DOTNET) build VmAddon.sln -c $(CONFIGURATION) -nologo -clp:NoSummary
 	@mkdir -p bin
-	@printf '#!/bin/sh\n# kubectl plugin entry point: `kubectl vm ...` runs this.\nexec "$$(dirname "$$(readlink -f "$$0")")/../src/VmAddon.Cli/bin/$(CONFIGURATION)/net10.0/kubectl-vm" "$$@"\n' > bin/kubectl-vm
-	@printf '#!/bin/sh\n# The local control plane: `vmaddon-dev api` is the dev Kubernetes API server.\nexec "$$(dirname "$$(readlink -f "$$0")")/../src/VmAddon.DevCluster/bin/$(CONFIGURATION)/net10.0/vmaddon-dev" "$$@"\n' > bin/vmaddon-dev
+	$(call wrapper,kubectl-vm,src/VmAddon.Cli/bin/$(CONFIGURATION)/net10.0/kubectl-vm,kubectl plugin entry point: `kubectl vm ...` runs this.)
+	$(call wrapper,vmaddon-dev,src/VmAddon.DevCluster/bin/$(CONFIGURATION)/net10.0/vmaddon-dev,The local control plane: vmaddon-dev api and vmaddon-dev up.)
+	$(call wrapper,vmaddon-controller,src/VmAddon.Controller/bin/$(CONFIGURATION)/net10.0/vmaddon-controller,The cluster-wide controller (a Deployment on a real cluster).)
+	$(call wrapper,vmaddon-agent,src/VmAddon.Agent/bin/$(CONFIGURATION)/net10.0/vmaddon-agent,The per-node agent (a DaemonSet on a real cluster).)
 	@# The launcher runs once per VM, so it ships compiled ahead of time (NativeAOT): no JIT, a fraction of the memory.
 	$(DOTNET) publish src/VmAddon.Launcher -c $(CONFIGURATION) -r linux-x64 -p:VmAddonAot=true -o out/launcher -nologo -clp:NoSummary
-	@printf '#!/bin/sh\n# The launcher Pod entrypoint (and its console and probe-kvm commands), compiled ahead of time.\nexec "$$(dirname "$$(readlink -f "$$0")")/../out/launcher/vmaddon-launcher" "$$@"\n' > bin/vmaddon-launcher
-	@chmod +x bin/kubectl-vm bin/vmaddon-launcher bin/vmaddon-dev
-	@echo "built bin/kubectl-vm bin/vmaddon-launcher bin/vmaddon-dev"
+	$(call wrapper,vmaddon-launcher,out/launcher/vmaddon-launcher,The launcher Pod entrypoint (and its console and probe-kvm commands) compiled ahead of time.)
+	@echo "built bin/kubectl-vm bin/vmaddon-dev bin/vmaddon-controller bin/vmaddon-agent bin/vmaddon-launcher"
+
+# The main job: a two-node local cluster, the controller and agents, and examples/legacy-app.yaml running, until Ctrl-C.
+run: deps build guest-image
+	hack/run.sh
 
 # Test projects run one after another (-m:1): the hypervisor tests share two cores with their guests.
 test: deps build guest-image

@@ -3,11 +3,11 @@
 # until Ctrl-C. Everything lives under $VMADDON_DIR (default .vmaddon); logs under $VMADDON_DIR/logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir=${VMADDON_DIR:-.vmaddon}
+dir=$(realpath -m "${VMADDON_DIR:-.vmaddon}")
 example=${VMADDON_EXAMPLE:-examples/legacy-app.yaml}
 timeout=${VMADDON_TIMEOUT:-300}
 logs=$dir/logs
-export KUBECONFIG=$PWD/$dir/kubeconfig
+export KUBECONFIG=$dir/kubeconfig
 
 if [ "$(id -u)" != 0 ]; then
   echo "make run: the local cluster gives each pod its own network namespace and user, which needs root; run it as root (or with sudo)." >&2
@@ -33,15 +33,22 @@ fail() {
   exit 1
 }
 
+# A progress line: rewritten in place on a terminal, printed once when piped.
+progress() { [ -t 1 ] && printf '\r  %-60s' "$1"; return 0; }
+done_line() { [ -t 1 ] && printf '\r'; printf '  %-60s\n' "$1"; }
+
+# The controller and agents we started, all still running?
+addons_alive() { local pid; for pid in "${addons[@]}"; do kill -0 "$pid" 2>/dev/null || return 1; done; }
+
 # Waits for a condition with a progress line; $1 what, $2 seconds, then the command to test.
 wait_for() {
   local what=$1 limit=$2 started=$SECONDS; shift 2
   until "$@" >/dev/null 2>&1; do
-    [ $((SECONDS - started)) -ge "$limit" ] && { echo; return 1; }
-    printf '\r  %s ... %ds' "$what" $((SECONDS - started))
+    if [ $((SECONDS - started)) -ge "$limit" ] || ! addons_alive; then done_line "$what ... failed after $((SECONDS - started))s"; return 1; fi
+    progress "$what ... $((SECONDS - started))s"
     sleep 1
   done
-  printf '\r  %s ... ok (%ds)\n' "$what" $((SECONDS - started))
+  done_line "$what ... ok ($((SECONDS - started))s)"
 }
 
 mkdir -p "$logs"
@@ -61,13 +68,15 @@ bin/vmaddon-controller --kubeconfig "$KUBECONFIG" --software-emulation --metrics
 addons+=($!)
 port=9101
 for node in node-1 node-2; do
-  bin/vmaddon-agent --node "$node" --kubeconfig "$KUBECONFIG" --kubelet-root "$dir/$node/kubelet" \
+  bin/vmaddon-agent --node "$node" --kubeconfig "$KUBECONFIG" --kubelet-root "$dir/$node/kubelet" --launcher "$PWD/bin/vmaddon-launcher" \
     --metrics-listen "127.0.0.1:$port" > "$logs/agent-$node.log" 2>&1 &
   addons+=($!)
   port=$((port + 1))
 done
-wait_for "controller and agents ready" 60 sh -c 'curl -fsS http://127.0.0.1:9100/healthz && curl -fsS http://127.0.0.1:9101/healthz && curl -fsS http://127.0.0.1:9102/healthz' \
-  || fail "the controller or an agent did not start" "$logs/controller.log"
+if ! wait_for "controller and agents ready" 60 sh -c 'curl -fsS http://127.0.0.1:9100/readyz && curl -fsS http://127.0.0.1:9101/readyz && curl -fsS http://127.0.0.1:9102/readyz'; then
+  for log in "$logs"/controller.log "$logs"/agent-*.log; do echo "--- $log:" >&2; tail -n 5 "$log" >&2; done
+  fail "the controller or an agent did not start (is something else on ports 9100-9102?)"
+fi
 
 kubectl apply -f "$example" > "$logs/example.log" 2>&1 || fail "kubectl apply -f $example failed" "$logs/example.log"
 name=$(kubectl get -f "$example" -o jsonpath='{.metadata.name}')
@@ -76,9 +85,13 @@ echo "created VirtualMachine $ns/$name; waiting until it runs (its guest boots u
 started=$SECONDS last=
 while :; do
   status=$(kubectl get vm "$name" -n "$ns" -o jsonpath='{.status.printableStatus}' 2>/dev/null || true)
-  [ "$status" != "$last" ] && { [ -n "$last" ] && echo; last=$status; }
-  printf '\r  %-20s %ds' "${status:-Pending}" $((SECONDS - started))
-  [ "$status" = Running ] && { echo; break; }
+  status=${status:-Pending}
+  if [ "$status" != "$last" ]; then
+    [ -n "$last" ] && done_line "$last"
+    last=$status
+  fi
+  progress "$status ... $((SECONDS - started))s"
+  [ "$status" = Running ] && { done_line "Running after $((SECONDS - started))s"; break; }
   [ $((SECONDS - started)) -ge "$timeout" ] && { echo; kubectl describe vm "$name" -n "$ns" | tail -n 15; fail "the VM did not reach Running within ${timeout}s; see $logs/" "$logs/controller.log"; }
   sleep 1
 done

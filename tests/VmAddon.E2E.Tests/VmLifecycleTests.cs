@@ -1,6 +1,5 @@
 using System.Globalization;
 using k8s;
-using k8s.Models;
 using VmAddon.Api;
 
 namespace VmAddon.E2E.Tests;
@@ -100,7 +99,7 @@ public sealed class VmLifecycleTests(SharedCluster shared) : IAsyncLifetime
 
         await _e2e.StopAgentAsync(before.Status!.NodeName!);
         _e2e.StartAgent(before.Status.NodeName!);
-        await _e2e.Agent(before.Status.NodeName!).WaitForOutputAsync("adopted", TimeSpan.FromSeconds(60));
+        await _e2e.Agent(before.Status.NodeName!).WaitForOutputAsync("adopted its running domain", TimeSpan.FromSeconds(60));
 
         var after = (await _e2e.VmiAsync("adopt"))!;
         (await E2ECluster.QemuPidsAsync("adopt")).Should().Equal([qemu], "the same QEMU process keeps running the guest");

@@ -41,6 +41,9 @@ internal sealed class GuestController : IAsyncDisposable
     private readonly GuestConnections _connections;
     // When the agent pressed each deleted VMI's power button (by uid): its grace period runs from there.
     private readonly ConcurrentDictionary<string, long> _shutdownRequested = new(StringComparer.Ordinal);
+
+    // The VMIs (by key) this agent process has reconciled: a Running one seen first with its domain running was adopted.
+    private readonly ConcurrentDictionary<string, bool> _seen = new(StringComparer.Ordinal);
     // The VMI each key's last status write returned, with the resourceVersion it replaced: while the cache still shows
     // that version it lags our own write, and a reconcile (a lifecycle event's, say) works from what we wrote instead
     // of writing again from the stale copy and drawing a 409.
@@ -129,6 +132,7 @@ internal sealed class GuestController : IAsyncDisposable
         if (_vmis.Get(key) is not { } vmi || Value(vmi.Metadata.Labels, VmAddonMetadata.NodeNameLabel) != _options.Node)
         {
             _written.TryRemove(key, out _);
+            _seen.TryRemove(key, out _);
             return "gone";
         }
 
@@ -174,6 +178,11 @@ internal sealed class GuestController : IAsyncDisposable
             _shutdownRequested.TryGetValue(uid, out var pressed) ? _time.GetElapsedTime(pressed) : null,
             TimeSpan.FromSeconds(vmi.Spec?.TerminationGracePeriodSeconds ?? ApiDefaults.TerminationGracePeriodSeconds));
         var decision = GuestPolicy.Decide(facts);
+        if (_seen.TryAdd(key, true) && phase == VirtualMachineInstancePhase.Running && domain is GuestDomainState.Running or GuestDomainState.Paused)
+        {
+            AgentLog.Adopted(_log, key, domainName); // a restarted agent: the guest keeps running, untouched
+        }
+
         if (decision.Action != GuestAction.None && connection is not null)
         {
             AgentLog.Acting(_log, key, decision.Action, facts.Domain);
@@ -219,6 +228,7 @@ internal sealed class GuestController : IAsyncDisposable
         if (decision.Phase is VirtualMachineInstancePhase.Succeeded or VirtualMachineInstancePhase.Failed)
         {
             _shutdownRequested.TryRemove(uid, out _);
+            _seen.TryRemove(key, out _);
         }
 
         if (decision.Phase != VirtualMachineInstancePhase.Scheduled && !GuestPolicy.AwaitPodCache(phase, decision.Phase, pod is null ? null : pod.Status?.Phase ?? "Pending"))

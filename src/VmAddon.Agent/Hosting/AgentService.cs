@@ -1,5 +1,4 @@
 using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -59,7 +58,8 @@ internal sealed class AgentService(
 
         var clients = new VmAddonClients(client);
         var vmis = CustomResourceCaches.For(clients.VirtualMachineInstances, _log, $"{VmAddonMetadata.NodeNameLabel}={options.Node}", time);
-        var pods = PodsOnNode(client, options.Node, _log, time);
+        // The pods bound to this node; the launchers among them are found by their created-by label.
+        var pods = InformerCaches.Pods(client, _log, time: time, fieldSelector: $"spec.nodeName={options.Node}");
         var status = new StatusUpdater<VirtualMachineInstance, VirtualMachineInstanceStatus>(clients.VirtualMachineInstances, timeProvider: time);
         var events = new EventRecorder(client, new EventRecorderOptions { ReportingController = "vmaddon.io/agent", ReportingInstance = options.Node }, time,
             loggers.CreateLogger<EventRecorder>());
@@ -78,22 +78,5 @@ internal sealed class AgentService(
             pods.RunAsync(stoppingToken),
             controller.RunAsync(stoppingToken),
             heartbeat.RunAsync(stoppingToken)).ConfigureAwait(false);
-    }
-
-    /// <summary>The pods bound to this node (field selector spec.nodeName), the launchers among them found by their created-by label.</summary>
-    private static InformerCache<V1Pod> PodsOnNode(IKubernetes client, string node, ILogger log, TimeProvider time)
-    {
-        var selector = $"spec.nodeName={node}";
-        return new InformerCache<V1Pod>(
-            "pods on " + node,
-            async ct =>
-            {
-                var list = await client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: selector, cancellationToken: ct).ConfigureAwait(false);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (resourceVersion, timeout, onError, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(
-                allowWatchBookmarks: true, fieldSelector: selector, resourceVersion: resourceVersion, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
-            log,
-            time);
     }
 }

@@ -37,6 +37,9 @@ internal static partial class AgentLog
     [LoggerMessage(10, LogLevel.Critical, "The agent stopped on an error")]
     public static partial void Crashed(ILogger logger, Exception exception);
 
+    [LoggerMessage(12, LogLevel.Information, "VMI {Vmi}: adopted its running domain {Domain} (no restart, no status write)")]
+    public static partial void Adopted(ILogger logger, string vmi, string domain);
+
     [LoggerMessage(11, LogLevel.Information, "Serving /metrics, /healthz and /readyz at {Address}")]
     public static partial void MetricsServing(ILogger logger, Uri address);
 }

@@ -7,19 +7,23 @@ namespace VmAddon.Kube.Caching;
 /// <summary>Ready-made <see cref="InformerCache{T}"/>s over KubernetesClient's typed list and watch calls.</summary>
 public static class InformerCaches
 {
-    /// <summary>All pods (or those matching <paramref name="labelSelector"/>), indexed by node (spec.nodeName) as well.</summary>
-    public static InformerCache<V1Pod> Pods(IKubernetes client, ILogger logger, string? labelSelector = null, TimeProvider? time = null)
+    /// <summary>
+    /// All pods (or those matching <paramref name="labelSelector"/> and <paramref name="fieldSelector"/>, such as an
+    /// agent's <c>spec.nodeName=NODE</c>), indexed by node (spec.nodeName) as well.
+    /// </summary>
+    public static InformerCache<V1Pod> Pods(IKubernetes client, ILogger logger, string? labelSelector = null, TimeProvider? time = null, string? fieldSelector = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var cache = new InformerCache<V1Pod>(
-            "pods",
+            fieldSelector is null ? "pods" : $"pods ({fieldSelector})",
             async ct =>
             {
-                var list = await client.CoreV1.ListPodForAllNamespacesAsync(labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false);
+                var list = await client.CoreV1.ListPodForAllNamespacesAsync(labelSelector: labelSelector, fieldSelector: fieldSelector, cancellationToken: ct).ConfigureAwait(false);
                 return (list.Items, list.Metadata.ResourceVersion);
             },
             (resourceVersion, timeout, onError, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(
-                allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                allowWatchBookmarks: true, labelSelector: labelSelector, fieldSelector: fieldSelector, resourceVersion: resourceVersion, timeoutSeconds: timeout,
+                onError: onError, cancellationToken: ct),
             logger,
             time);
         cache.IndexByNode(p => p.Spec?.NodeName);
