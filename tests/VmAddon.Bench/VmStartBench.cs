@@ -53,7 +53,7 @@ internal static class VmStartBench
     /// <summary>Creates the VM, times create → Running, runs <paramref name="whileRunning"/>, then deletes it and waits until its guest is gone.</summary>
     private static async Task<TimeSpan> StartAndStopAsync(E2ECluster e2e, string name, Func<Task>? whileRunning = null)
     {
-        var vm = (VirtualMachine)ManifestLoader.Load(GuestManifests.Vm(name)).Resources.Single().Resource!;
+        var vm = (VirtualMachine)ManifestLoader.Load(GuestManifests.Vm(name, graceSeconds: 5)).Resources.Single().Resource!;
         var watch = Stopwatch.StartNew();
         await e2e.Clients.VirtualMachines.CreateAsync(vm, CancellationToken.None);
         await e2e.WaitUntilAsync(async () => (await e2e.VmAsync(name))?.Status?.PrintableStatus == PrintableStatus.Running,

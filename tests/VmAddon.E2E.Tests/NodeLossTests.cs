@@ -14,7 +14,7 @@ public sealed class NodeLossTests
     public async Task A_lost_nodes_VM_runs_again_on_the_other_node_only_after_fencing_and_never_twice_at_once()
     {
         await using var e2e = await E2ECluster.StartAsync(firstNodeIndex: 141, new E2EClusterOptions { NodeMonitorGraceSeconds = 8 });
-        await e2e.ApplyAsync(GuestManifests.Vm("survivor"));
+        await e2e.ApplyAsync(GuestManifests.Vm("survivor", graceSeconds: 10));
         await e2e.WaitForVmAsync("survivor", PrintableStatus.Running);
         var first = (await e2e.VmiAsync("survivor"))!;
         var lost = first.Status!.NodeName!;

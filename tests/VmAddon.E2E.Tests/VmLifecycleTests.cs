@@ -11,6 +11,9 @@ public sealed class VmLifecycleTests(SharedCluster shared) : IAsyncLifetime
 {
     private readonly E2ECluster _e2e = shared.Cluster;
 
+    /// <summary>For guests a test deletes while they may still boot (see <see cref="GuestManifests.Vm"/>).</summary>
+    private const int ShortGrace = 10;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     /// <summary>Each test's guests go with it: two cores cannot emulate many at once.</summary>
@@ -30,8 +33,7 @@ public sealed class VmLifecycleTests(SharedCluster shared) : IAsyncLifetime
         vmi.Status.Interfaces.Should().ContainSingle().Which.IpAddress.Should().Be(pod.Status.PodIP);
         vmi.Status.Conditions.Should().Contain(c => c.Type == VirtualMachineInstanceConditionType.SoftwareEmulation && c.Status == ConditionStatus.True);
 
-        await _e2e.WaitUntilAsync(async () => (await _e2e.Kubectl.RunAsync($"logs {pod.Metadata.Name} -c guest-console-log")).Output.Contains(GuestManifests.GuestBanner, StringComparison.Ordinal),
-            "the guest's banner in kubectl logs -c guest-console-log", E2ECluster.BootGuard);
+        await _e2e.WaitForGuestBannerAsync("web");
         var (exitCode, page) = await HostCommand.TryRunAsync("curl", "-sS", "--max-time", "10", "--retry", "30", "--retry-all-errors", "--retry-delay", "1", $"http://{pod.Status.PodIP}:80/");
         exitCode.Should().Be(0, page);
         page.Should().Contain("web");
@@ -43,12 +45,15 @@ public sealed class VmLifecycleTests(SharedCluster shared) : IAsyncLifetime
         await _e2e.ApplyAsync(GuestManifests.Vm("halt"));
         await _e2e.WaitForVmAsync("halt", PrintableStatus.Running);
         var first = (await _e2e.VmiAsync("halt"))!.Metadata.Uid;
+        await _e2e.WaitForGuestBannerAsync("halt"); // a guest still booting has no one listening to its power button yet
 
         await _e2e.Kubectl.SucceedAsync("patch vm halt --type merge -p '{\"spec\":{\"runStrategy\":\"Halted\"}}'");
         await _e2e.WaitForVmAsync("halt", PrintableStatus.Stopped);
         await _e2e.WaitUntilAsync(async () => await _e2e.VmiAsync("halt") is null && (await _e2e.LauncherPodsAsync("halt")).Count == 0,
             "the VMI and its launcher pod to be gone", E2ECluster.BootGuard);
         (await E2ECluster.QemuPidsAsync("halt")).Should().BeEmpty();
+        var events = (await _e2e.Client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=halt")).Items;
+        events.Should().Contain(e => e.Reason == "ShuttingDown").And.NotContain(e => e.Reason == "Destroyed", "the guest powered off gracefully");
 
         await _e2e.Kubectl.SucceedAsync("patch vm halt --type merge -p '{\"spec\":{\"runStrategy\":\"Always\"}}'");
         await _e2e.WaitForVmAsync("halt", PrintableStatus.Running);
@@ -59,7 +64,7 @@ public sealed class VmLifecycleTests(SharedCluster shared) : IAsyncLifetime
     [Fact]
     public async Task Killing_QEMU_brings_an_Always_VM_back_with_a_new_VMI()
     {
-        await _e2e.ApplyAsync(GuestManifests.Vm("crash"));
+        await _e2e.ApplyAsync(GuestManifests.Vm("crash", graceSeconds: ShortGrace));
         await _e2e.WaitForVmAsync("crash", PrintableStatus.Running);
         var first = (await _e2e.VmiAsync("crash"))!.Metadata.Uid;
         var qemu = (await E2ECluster.QemuPidsAsync("crash")).Should().ContainSingle().Subject;
@@ -91,7 +96,7 @@ public sealed class VmLifecycleTests(SharedCluster shared) : IAsyncLifetime
     [Fact]
     public async Task A_restarted_agent_adopts_the_running_guest_without_restarting_it_or_rewriting_its_status()
     {
-        await _e2e.ApplyAsync(GuestManifests.Vm("adopt"));
+        await _e2e.ApplyAsync(GuestManifests.Vm("adopt", graceSeconds: ShortGrace));
         await _e2e.WaitForVmAsync("adopt", PrintableStatus.Running);
         var before = (await _e2e.VmiAsync("adopt"))!;
         var qemu = (await E2ECluster.QemuPidsAsync("adopt")).Should().ContainSingle().Subject;
@@ -111,7 +116,7 @@ public sealed class VmLifecycleTests(SharedCluster shared) : IAsyncLifetime
     [Fact]
     public async Task Killing_the_controller_during_creation_still_ends_with_one_VMI_and_one_launcher_pod()
     {
-        await _e2e.ApplyAsync(GuestManifests.Vm("restart-ctl"));
+        await _e2e.ApplyAsync(GuestManifests.Vm("restart-ctl", graceSeconds: ShortGrace));
         await _e2e.WaitUntilAsync(async () => await _e2e.VmiAsync("restart-ctl") is not null, "the VMI to be created", TimeSpan.FromSeconds(60));
         await _e2e.StopControllerAsync("KILL");
         _e2e.StartController();

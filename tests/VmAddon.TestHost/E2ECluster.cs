@@ -126,6 +126,14 @@ public sealed class E2ECluster : IAsyncDisposable
         return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))];
     }
 
+    /// <summary>Waits until the guest's banner shows in <c>kubectl logs LAUNCHER -c guest-console-log</c>: the guest is up.</summary>
+    public async Task WaitForGuestBannerAsync(string vm)
+    {
+        var pod = (await LauncherPodsAsync(vm)).Single().Metadata.Name;
+        await WaitUntilAsync(async () => (await Kubectl.RunAsync($"logs {pod} -c guest-console-log")).Output.Contains(GuestManifests.GuestBanner, StringComparison.Ordinal),
+            $"the guest's banner in kubectl logs {pod} -c guest-console-log", BootGuard);
+    }
+
     /// <summary>Deletes every VM in the namespace and waits until their launcher pods, and so their guests, are gone.</summary>
     public async Task DeleteAllVmsAsync()
     {

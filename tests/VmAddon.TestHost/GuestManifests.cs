@@ -10,11 +10,13 @@ public static class GuestManifests
     public static string LegacyApp(string name = "legacy", string memory = "128Mi") => Vm(name, "hv", memory: memory);
 
     /// <summary>
-    /// A VM of the test guest, as examples/legacy-app.yaml, with a grace period of 60 s. <paramref name="userData"/> is
-    /// one line of shell; <paramref name="nodeSelector"/> a YAML flow mapping's content, such as <c>disk: ssd</c>.
+    /// A VM of the test guest, as examples/legacy-app.yaml. <paramref name="userData"/> is one line of shell;
+    /// <paramref name="nodeSelector"/> a YAML flow mapping's content, such as <c>disk: ssd</c>. A guest deleted while
+    /// it still boots cannot hear its power button, so it takes its whole grace period to go: tests that delete such
+    /// guests give a short one.
     /// </summary>
     public static string Vm(string name, string ns = "default", string runStrategy = "Always", string memory = "128Mi",
-        string userData = "echo \"USERDATA-RAN on $(hostname)\"", string? nodeSelector = null) => $$"""
+        string userData = "echo \"USERDATA-RAN on $(hostname)\"", string? nodeSelector = null, int graceSeconds = 60) => $$"""
         apiVersion: vmaddon.io/v1alpha1
         kind: VirtualMachine
         metadata:
@@ -27,7 +29,7 @@ public static class GuestManifests
               labels:
                 app: {{name}}
             spec:
-              terminationGracePeriodSeconds: 60
+              terminationGracePeriodSeconds: {{graceSeconds}}
               nodeSelector: {{{nodeSelector ?? ""}}}
               domain:
                 memory:

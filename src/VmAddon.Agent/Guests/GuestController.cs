@@ -209,6 +209,14 @@ internal sealed class GuestController : IAsyncDisposable
                 _shutdownRequested.TryAdd(uid, _time.GetTimestamp());
                 await _events.RecordAsync(vmi, EventTypes.Normal, "ShuttingDown", "Shutdown", $"Pressed the guest's power button; it is destroyed after {facts.GracePeriod.TotalSeconds:0} s.", cancellationToken).ConfigureAwait(false);
             }
+            else if (decision.Action == GuestAction.Destroy)
+            {
+                await _events.RecordAsync(vmi, EventTypes.Warning, "Destroyed", "Destroy",
+                    facts.Domain is GuestDomainState.Paused or GuestDomainState.PausedByHypervisor
+                        ? "Destroyed the paused guest: it cannot hear the power button."
+                        : $"Destroyed the guest: it did not power off within its grace period of {facts.GracePeriod.TotalSeconds:0} s.",
+                    cancellationToken).ConfigureAwait(false);
+            }
 
             // Decide again on what the action made of the domain, so one status write carries the outcome.
             facts = facts with
