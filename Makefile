@@ -85,7 +85,7 @@ test: deps build guest-image
 crds:
 	$(DOTNET) run --project src/VmAddon.CrdGen -c $(CONFIGURATION) -- crds
 
-# make bench BENCH=api measures only the dev API server (no QEMU, no root, about 15 s).
+# make bench BENCH=api|vm|density runs one part (api: the dev API server alone, no QEMU or root, about 15 s).
 bench: deps build guest-image
 	$(DOTNET) run --project tests/VmAddon.Bench -c $(CONFIGURATION) --no-build -- $(BENCH)
 

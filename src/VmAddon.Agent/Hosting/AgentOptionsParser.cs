@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using VmAddon.Core.Guests;
+using VmAddon.Core.Text;
 
 namespace VmAddon.Agent.Hosting;
 
@@ -50,7 +50,7 @@ internal static partial class AgentOptionsParser
         }
 
         var heartbeat = defaults.HeartbeatInterval;
-        if (arguments.HeartbeatInterval is { } text && (!TryDuration(text, out heartbeat) || heartbeat <= TimeSpan.Zero))
+        if (arguments.HeartbeatInterval is { } text && (!GoDuration.TryParse(text, out heartbeat) || heartbeat <= TimeSpan.Zero))
         {
             errors.Add($"--heartbeat-interval: \"{text}\" is not a positive duration such as 30s, 500ms or 1m.");
         }
@@ -107,26 +107,4 @@ internal static partial class AgentOptionsParser
         endpoint = new IPEndPoint(address, port);
         return true;
     }
-
-    private static bool TryDuration(string text, out TimeSpan duration)
-    {
-        duration = TimeSpan.Zero;
-        var match = DurationPattern().Match(text);
-        if (!match.Success || !double.TryParse(match.Groups["number"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-        {
-            return false;
-        }
-
-        duration = match.Groups["unit"].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(number),
-            "m" => TimeSpan.FromMinutes(number),
-            "h" => TimeSpan.FromHours(number),
-            _ => TimeSpan.FromSeconds(number),
-        };
-        return true;
-    }
-
-    [GeneratedRegex(@"^(?<number>\d+(\.\d+)?)(?<unit>ms|s|m|h)$")]
-    private static partial Regex DurationPattern();
 }

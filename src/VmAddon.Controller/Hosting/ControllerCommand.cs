@@ -3,6 +3,7 @@ using System.Net;
 using k8s;
 using k8s.Exceptions;
 using VmAddon.Controller.Nodes;
+using VmAddon.Core.Text;
 using VmAddon.Core.Launcher.Plan;
 
 namespace VmAddon.Controller.Hosting;

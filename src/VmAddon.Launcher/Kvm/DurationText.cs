@@ -1,8 +1,9 @@
 using System.Globalization;
+using VmAddon.Core.Text;
 
 namespace VmAddon.Launcher.Kvm;
 
-/// <summary>Reads durations written as Kubernetes and Go write them: 500ms, 10s, 2m, 1.5s.</summary>
+/// <summary>Reads a positive duration as Kubernetes and Go write them (500ms, 10s, 2m, 1.5s), or a bare number of seconds.</summary>
 internal static class DurationText
 {
     public static bool TryParse(string? text, out TimeSpan duration)
@@ -13,17 +14,15 @@ internal static class DurationText
             return false;
         }
 
-        var (number, unit) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 0.001)
-            : text.EndsWith('s') ? (text[..^1], 1.0)
-            : text.EndsWith('m') ? (text[..^1], 60.0)
-            : text.EndsWith('h') ? (text[..^1], 3600.0)
-            : (text, 1.0);
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0 || double.IsInfinity(value * unit))
-        {
-            return false;
-        }
+        var parsed = double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+            ? TryFromSeconds(seconds, out duration)
+            : GoDuration.TryParse(text, out duration);
+        return parsed && duration > TimeSpan.Zero;
+    }
 
-        duration = TimeSpan.FromSeconds(value * unit);
-        return true;
+    private static bool TryFromSeconds(double seconds, out TimeSpan duration)
+    {
+        duration = double.IsFinite(seconds) && seconds <= TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : default;
+        return duration != default;
     }
 }

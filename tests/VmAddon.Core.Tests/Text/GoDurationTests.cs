@@ -1,6 +1,6 @@
-using VmAddon.Controller.Hosting;
+using VmAddon.Core.Text;
 
-namespace VmAddon.Controller.Tests;
+namespace VmAddon.Core.Tests.Text;
 
 public sealed class GoDurationTests
 {

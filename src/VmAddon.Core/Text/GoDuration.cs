@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace VmAddon.Controller.Hosting;
+namespace VmAddon.Core.Text;
 
 /// <summary>Durations as Kubernetes flags write them: 40s, 2m, 1m30s, 500ms, 1h.</summary>
-internal static partial class GoDuration
+public static partial class GoDuration
 {
     public static bool TryParse(string text, out TimeSpan duration)
     {
