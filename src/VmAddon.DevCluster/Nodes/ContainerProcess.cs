@@ -44,7 +44,7 @@ internal sealed class ContainerProcess
 
     public static ContainerProcess Start(
         V1Pod pod, V1Container container, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment,
-        IReadOnlyDictionary<string, string> volumes, string? networkNamespace, CriLogWriter log)
+        IReadOnlyDictionary<string, string> volumes, string? networkNamespace, string? hostsFile, CriLogWriter log)
     {
         var uid = container.SecurityContext?.RunAsUser ?? pod.Spec.SecurityContext?.RunAsUser ?? 0;
         var gid = container.SecurityContext?.RunAsGroup ?? pod.Spec.SecurityContext?.RunAsGroup ?? (uid == 0 ? 0 : uid);
@@ -54,6 +54,11 @@ internal sealed class ContainerProcess
         {
             // Like a pod sandbox: its own UTS namespace named after the pod (hostNetwork pods share the host's).
             script.Append("hostname ").Append(Quote(pod.Spec.Hostname ?? pod.Metadata.Name)).Append('\n');
+        }
+
+        if (hostsFile is not null)
+        {
+            script.Append("mount --bind ").Append(Quote(hostsFile)).Append(" /etc/hosts\n");
         }
 
         foreach (var mount in container.VolumeMounts ?? [])

@@ -53,6 +53,9 @@ internal sealed class PodWorker : IAsyncDisposable
 
     public PodNetwork? Network => _network;
 
+    /// <summary>The pod's kubelet-managed /etc/hosts (pods with their own network only).</summary>
+    private string HostsFile => Path.Combine(_node.Paths.Pod(Uid), PodHostsFile.FileName);
+
     public int RestartCount(string container)
     {
         lock (_lock)
@@ -158,6 +161,12 @@ internal sealed class PodWorker : IAsyncDisposable
                     }
                 }
 
+                if (_network is not null)
+                {
+                    Directory.CreateDirectory(_node.Paths.Pod(Uid));
+                    await File.WriteAllTextAsync(HostsFile, PodHostsFile.Render(_pod, _network.Ip), _stop.Token).ConfigureAwait(false);
+                }
+
                 _volumes = await new PodVolumes(_node.Client, _node.Paths, _node.Images).PrepareAsync(_pod, PodIp, _node.HostIp, uid, gid, _stop.Token).ConfigureAwait(false);
                 await PublishStatusAsync(sandboxReady: true).ConfigureAwait(false);
                 return true;
@@ -243,7 +252,7 @@ internal sealed class PodWorker : IAsyncDisposable
             var command = Command(container);
             var logPath = _node.Paths.Log(_pod.Metadata.NamespaceProperty, _pod.Metadata.Name, Uid, container.Name, restarts);
             log = CriLogWriter.Open(logPath, _node.Time);
-            process = ContainerProcess.Start(_pod, container, command, environment, _volumes, _network?.Namespace, log);
+            process = ContainerProcess.Start(_pod, container, command, environment, _volumes, _network?.Namespace, _network is null ? null : HostsFile, log);
         }
         catch (PodStartException e)
         {

@@ -50,7 +50,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_host_pod_runs_to_completion_with_its_env_volume_and_own_ip()
+    public async Task A_host_pod_runs_to_completion_with_its_env_volume_and_own_ip_which_its_hostname_resolves_to()
     {
         var pod = await _client.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
@@ -65,7 +65,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
                     {
                         Name = "main",
                         Image = ImageMap.HostImage,
-                        Command = ["sh", "-c", "echo hi $POD_NAME; ip -4 -o addr show eth0 | grep -q $POD_IP && echo has-ip; echo data > /scratch/file"],
+                        Command = ["sh", "-c", "echo hi $POD_NAME; ip -4 -o addr show eth0 | grep -q $POD_IP && echo has-ip; getent hosts $(hostname) | grep -q \"^$POD_IP \" && echo resolves; echo data > /scratch/file"],
                         Env =
                         [
                             new V1EnvVar { Name = "POD_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
@@ -83,7 +83,7 @@ public sealed class NodeRunnerTests : IAsyncLifetime
 
         done.Status.ContainerStatuses.Single().State.Terminated.ExitCode.Should().Be(0);
         done.Status.PodIP.Should().StartWith("10.244.");
-        log.Should().MatchRegex(@"^\S+ stdout F hi hello\n\S+ stdout F has-ip\n$");
+        log.Should().MatchRegex(@"^\S+ stdout F hi hello\n\S+ stdout F has-ip\n\S+ stdout F resolves\n$", "the kubelet-managed /etc/hosts maps the pod's hostname to its IP");
         (await File.ReadAllTextAsync(Path.Combine(_directory, "node-t1", "kubelet", "pods", pod.Metadata.Uid, "volumes", "kubernetes.io~empty-dir", "scratch", "file")))
             .Should().Be("data\n");
     }
