@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using k8s;
 using Microsoft.Extensions.Logging;
 using VmAddon.DevCluster.Nodes;
@@ -12,12 +11,8 @@ public static class NodeProcess
     {
         var state = ClusterState.Load(layout);
         var node = state.Node(name);
+        // vmaddon-dev's SIGTERM handler cancels cancellationToken.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(layout.Kubeconfig));
         await using var runner = new NodeRunner(client, new NodeRunnerOptions
         {
