@@ -49,19 +49,28 @@ public sealed class NodeLossTests
             await sampling.CancelAsync();
         }
 
-        (await mostAtOnce).Should().Be(1, "two QEMU processes of one VM must never run at the same time");
+        var (most, seen) = await mostAtOnce;
+        most.Should().Be(1, $"two QEMU processes of one VM must never run at the same time; seen:\n{seen}");
         var events = await e2e.Client.CoreV1.ListNamespacedEventAsync("default");
         events.Items.Should().Contain(e => e.Reason == "NodeUnresponsive" || e.Message.Contains("NodeUnresponsive", StringComparison.Ordinal),
             "the old VMI failed because its node was unresponsive");
     }
 
-    /// <summary>The most QEMU processes of the VM seen at any one sample, until cancelled.</summary>
-    private static async Task<int> SampleQemuCountAsync(string vm, CancellationToken cancellationToken)
+    /// <summary>The most QEMU processes of the VM seen at any one sample, until cancelled, with what each such sample saw.</summary>
+    private static async Task<(int Most, string Seen)> SampleQemuCountAsync(string vm, CancellationToken cancellationToken)
     {
         var most = 0;
+        var seen = new System.Text.StringBuilder();
         while (!cancellationToken.IsCancellationRequested)
         {
-            most = Math.Max(most, (await E2ECluster.QemuPidsAsync(vm)).Count);
+            var pids = await E2ECluster.QemuPidsAsync(vm);
+            most = Math.Max(most, pids.Count);
+            if (pids.Count > 1)
+            {
+                var (_, ps) = await HostCommand.TryRunAsync("ps", "-o", "pid,ppid,lstart,stat,args", "-p", string.Join(',', pids));
+                seen.Append(DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)).Append('\n').Append(ps).Append('\n');
+            }
+
             try
             {
                 await Task.Delay(200, cancellationToken);
@@ -72,6 +81,6 @@ public sealed class NodeLossTests
             }
         }
 
-        return most;
+        return (most, seen.ToString());
     }
 }

@@ -122,7 +122,8 @@ public sealed class E2ECluster : IAsyncDisposable
     /// <summary>The QEMU processes on this machine running the VM's domain, whichever node's pod they are in.</summary>
     public static async Task<IReadOnlyList<int>> QemuPidsAsync(string vm)
     {
-        var (_, output) = await HostCommand.TryRunAsync("pgrep", "-f", $"qemu-system.*guest={Namespace}_{vm},");
+        // "[q]emu" matches QEMU but not another pgrep looking for it at the same moment, whose own command line holds the pattern.
+        var (_, output) = await HostCommand.TryRunAsync("pgrep", "-f", $"[q]emu-system.*guest={Namespace}_{vm},");
         return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))];
     }
 
