@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: a two-node local cluster, VmAddon's controller and one agent per node, and the example VM,
-# until Ctrl-C. Everything lives under $VMADDON_DIR (default .vmaddon); logs under $VMADDON_DIR/logs.
+# until Ctrl-C. Everything lives under $VMADDON_DIR (default .vmaddon), started afresh unless VMADDON_KEEP=1;
+# logs under $VMADDON_DIR/logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(realpath -m "${VMADDON_DIR:-.vmaddon}")
@@ -51,6 +52,11 @@ wait_for() {
   done_line "$what ... ok ($((SECONDS - started))s)"
 }
 
+# A fresh cluster each time, as KubeVirt's cluster-up gives: objects (and taints) of an earlier run would change the demo.
+if [ -d "$dir" ] && [ -z "${VMADDON_KEEP:-}" ]; then
+  bin/vmaddon-dev down --dir "$dir" >/dev/null 2>&1 || true
+  rm -rf "$dir"
+fi
 mkdir -p "$logs"
 echo "starting the local cluster (2 nodes) in $dir"
 bin/vmaddon-dev up --nodes 2 --dir "$dir" > "$logs/cluster.log" 2>&1 &
@@ -98,6 +104,7 @@ done
 
 pod=$(kubectl get pods -n "$ns" -l "vmaddon.io/vmi-name=$name" -o jsonpath='{.items[0].metadata.name}')
 ip=$(kubectl get vmi "$name" -n "$ns" -o jsonpath='{.status.interfaces[0].ipAddress}')
+node=$(kubectl get vmi "$name" -n "$ns" -o jsonpath='{.status.nodeName}')
 cat <<TRY
 
 $name is running. In another shell:
@@ -107,7 +114,8 @@ $name is running. In another shell:
   kubectl logs $pod -c guest-console-log     # the guest's serial console
   curl http://$ip/                              # the legacy app's page, on the launcher pod's IP
   kubectl patch vm $name --type merge -p '{"spec":{"runStrategy":"Halted"}}'   # stop it; "Always" starts it again
-  vmaddon-dev node stop node-1 --dir $dir     # lose a node: the VM comes back on the other one, after fencing
+  bin/vmaddon-dev node stop $node --dir $dir   # lose its node; once it is NotReady, confirm it is down:
+  kubectl taint node $node node.kubernetes.io/out-of-service=nodeshutdown:NoExecute   # fenced: the VM runs again on the other node
 
 logs: $logs/ (cluster, controller, agent-node-1, agent-node-2). Ctrl-C stops everything.
 TRY
