@@ -80,6 +80,10 @@ internal static class ControllerCommand
         {
             problem = $"--heartbeat-timeout: \"{parse.GetValue(heartbeatTimeout)}\" is not a duration such as 40s or 2m";
         }
+        else if (parse.GetValue(launcherHypervisor) is not (LauncherPlan.QemuHypervisor or LauncherPlan.TestHypervisor))
+        {
+            problem = $"--launcher-hypervisor: \"{parse.GetValue(launcherHypervisor)}\" is not {LauncherPlan.QemuHypervisor} or {LauncherPlan.TestHypervisor}";
+        }
         else
         {
             var options = new ControllerOptions

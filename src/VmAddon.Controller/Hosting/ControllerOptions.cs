@@ -68,7 +68,7 @@ public sealed record ControllerOptions
             errors.Add($"--kubeconfig: {file} does not exist");
         }
 
-        errors.AddRange(Launcher.Validate().Select(e => (e.StartsWith("Hypervisor:", StringComparison.Ordinal) ? "--launcher-hypervisor: " : "--launcher-image: ") + e));
+        errors.AddRange(Launcher.Validate().Select(e => "--launcher-image: " + e));
         return errors;
     }
 }
