@@ -42,6 +42,20 @@ public sealed class ImageMap(IReadOnlyDictionary<string, ImageTarget> entries)
 public sealed record ImageTarget(ImageKind Kind, string? Path = null)
 {
     public static readonly ImageTarget Host = new(ImageKind.Host);
+
+    /// <summary>
+    /// The command as this image runs it: a Program image's entrypoint, named by its file name as a container image
+    /// would have it on its PATH, is this build of the program. Container starts and exec both go through here.
+    /// </summary>
+    public IReadOnlyList<string> Resolve(IReadOnlyList<string> command)
+    {
+        if (Kind != ImageKind.Program || Path is not { } program || command.Count == 0 || System.IO.Path.GetFileName(command[0]) != System.IO.Path.GetFileName(program))
+        {
+            return command;
+        }
+
+        return [program, .. command.Skip(1)];
+    }
 }
 
 public enum ImageKind

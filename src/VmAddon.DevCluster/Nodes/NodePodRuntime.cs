@@ -12,7 +12,7 @@ internal sealed class NodePodRuntime(NodeRunner node) : IPodRuntime
         var worker = node.Worker(request.Namespace, request.Pod) ?? throw new PodRuntimeException($"pod \"{request.Pod}\" is not running on node {node.NodeName}");
         var process = worker.Process(request.Container)
             ?? throw new PodRuntimeException($"container \"{request.Container}\" in pod \"{request.Pod}\" is not running");
-        var argv = process.ExecArgv(request.Command);
+        var argv = process.ExecArgv(worker.ExecCommand(request.Container, request.Command));
         var command = new ProcessCommand(argv[0], [.. argv.Skip(1)]) { Environment = process.Environment };
         return Task.FromResult<IExecProcess>(request.Tty ? TerminalProcess.Start(command, request.Stdin) : PipedProcess.Start(command, request.Stdin));
     }

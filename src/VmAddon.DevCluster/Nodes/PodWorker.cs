@@ -42,6 +42,13 @@ internal sealed class PodWorker : IAsyncDisposable
 
     public string? PodIp => _network?.Ip ?? (_pod.Spec.HostNetwork == true ? _node.HostIp : null);
 
+    /// <summary>An exec command as the container's image runs it (see <see cref="ImageTarget.Resolve"/>).</summary>
+    public IReadOnlyList<string> ExecCommand(string container, IReadOnlyList<string> command)
+    {
+        var image = _pod.Spec.Containers.Concat(_pod.Spec.InitContainers ?? []).FirstOrDefault(c => c.Name == container)?.Image;
+        return image is null || _node.Images.Resolve(image) is not { } target ? command : target.Resolve(command);
+    }
+
     /// <summary>The running process of a container, for exec; null when it does not run.</summary>
     public ContainerProcess? Process(string container)
     {
@@ -414,21 +421,13 @@ internal sealed class PodWorker : IAsyncDisposable
     {
         var target = _node.Images.Resolve(container.Image)!;
         var command = (container.Command ?? []).Concat(container.Args ?? []).ToList();
-        if (target is { Kind: ImageKind.Program, Path: { } program })
+        if (target is { Kind: ImageKind.Program, Path: { } program } && (container.Command is null || container.Command.Count == 0))
         {
-            // The image's entrypoint is the program: no command runs it; a command naming it runs this build of it.
-            if (container.Command is null || container.Command.Count == 0)
-            {
-                return [program, .. container.Args ?? []];
-            }
-
-            if (Path.GetFileName(command[0]) == Path.GetFileName(program))
-            {
-                command[0] = program;
-            }
+            // The image's entrypoint is the program: no command runs it; a command naming it runs this build of it (below).
+            return [program, .. container.Args ?? []];
         }
 
-        return command.Count > 0 ? command : throw new PodStartException("CreateContainerError", $"container {container.Name}: no command specified, and {container.Image} runs the host's commands only");
+        return command.Count > 0 ? target.Resolve(command) : throw new PodStartException("CreateContainerError", $"container {container.Name}: no command specified, and {container.Image} runs the host's commands only");
     }
 
     private async Task FinishDeletionAsync(Task containers)
