@@ -22,3 +22,10 @@ public static class StateChangeAction
     public const string Start = "Start";
     public const string Stop = "Stop";
 }
+
+/// <summary>Keys and values of a Start request's <see cref="VirtualMachineStateChangeRequest.Data"/> (KubeVirt: StartRequestDataPausedKey).</summary>
+public static class StartRequestData
+{
+    public const string PausedKey = "paused";
+    public const string PausedTrue = "true";
+}
