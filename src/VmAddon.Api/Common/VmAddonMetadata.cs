@@ -33,4 +33,10 @@ public static class VmAddonMetadata
     /// the domain, is gone: no VMI disappears while its guest may still run.
     /// </summary>
     public const string InstanceFinalizer = "vmaddon.io/virtualMachineControllerFinalize";
+
+    /// <summary>
+    /// Lease annotation: the version of the vmaddon-controller that holds the leader Lease, written while it leads, so
+    /// that kubectl vm version can report the server side without an extra API server.
+    /// </summary>
+    public const string ControllerVersionAnnotation = "vmaddon.io/controller-version";
 }

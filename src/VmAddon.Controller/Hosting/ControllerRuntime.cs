@@ -1,5 +1,7 @@
 using k8s;
 using Microsoft.Extensions.Logging;
+using System.Reflection;
+using VmAddon.Api;
 using VmAddon.Controller.Instances;
 using VmAddon.Controller.Machines;
 using VmAddon.Controller.Nodes;
@@ -18,6 +20,10 @@ namespace VmAddon.Controller.Hosting;
 /// </summary>
 public sealed partial class ControllerRuntime(IKubernetes client, ControllerOptions options, TimeProvider time, ILoggerFactory logs, VmAddonMetrics? metrics = null)
 {
+    /// <summary>This build's version (the informational version, with its commit), kept on the leader Lease for kubectl vm version.</summary>
+    public static readonly string ControllerVersion =
+        typeof(ControllerRuntime).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     private readonly ILogger _log = logs.CreateLogger<ControllerRuntime>();
     private readonly string _identity = Environment.MachineName + "_" + Guid.NewGuid().ToString("N")[..8];
     private volatile bool _leading;
@@ -52,6 +58,7 @@ public sealed partial class ControllerRuntime(IKubernetes client, ControllerOpti
             LeaseDuration = options.Lease.Duration,
             RenewDeadline = options.Lease.RenewDeadline,
             RetryPeriod = options.Lease.RetryPeriod,
+            Annotations = new Dictionary<string, string> { [VmAddonMetadata.ControllerVersionAnnotation] = ControllerVersion },
         }, time, logs.CreateLogger<LeaderElector>());
         LogCampaigning(_log, _identity, options.LeaderElectionNamespace, ControllerOptions.LeaseName);
         await elector.RunAsync(LeadAsync, () => { }, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,9 @@ public sealed record LeaderElectionOptions
     /// <summary>The interval between acquire and renew attempts; default 2 s.</summary>
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Annotations the holder keeps on the Lease while it leads, such as its version for kubectl vm version; default none.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
     /// <summary>On cancellation, clear the holder so a successor need not wait for expiry; default true (client-go ReleaseOnCancel).</summary>
     public bool ReleaseOnCancel { get; init; } = true;
 

@@ -159,7 +159,12 @@ public sealed partial class LeaderElector
             {
                 await _client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease
                 {
-                    Metadata = new V1ObjectMeta { Name = _options.LeaseName, NamespaceProperty = _options.LeaseNamespace },
+                    Metadata = new V1ObjectMeta
+                    {
+                        Name = _options.LeaseName,
+                        NamespaceProperty = _options.LeaseNamespace,
+                        Annotations = _options.Annotations.Count == 0 ? null : new Dictionary<string, string>(_options.Annotations),
+                    },
                     Spec = new V1LeaseSpec
                     {
                         HolderIdentity = _options.Identity,
@@ -204,6 +209,11 @@ public sealed partial class LeaderElector
                 RenewTime = now.UtcDateTime,
                 LeaseTransitions = heldByUs ? spec.LeaseTransitions : (spec.LeaseTransitions ?? 0) + 1,
             };
+            foreach (var (key, value) in _options.Annotations)
+            {
+                (lease.Metadata.Annotations ??= new Dictionary<string, string>())[key] = value;
+            }
+
             var updated = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, _options.LeaseName, _options.LeaseNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
             var s = updated.Spec!;
             Observe($"{s.HolderIdentity}|{s.RenewTime:O}|{s.AcquireTime:O}|{s.LeaseDurationSeconds}|{s.LeaseTransitions}", now);

@@ -179,6 +179,18 @@ public sealed class LeaderElectorTests(KubeCluster cluster) : IClassFixture<Kube
     }
 
     [Fact]
+    public async Task The_Leader_Keeps_Its_Annotations_On_The_Lease()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        var a = Candidate.Start(cluster.Client, Options(ns, "a") with { Annotations = new Dictionary<string, string> { ["vmaddon.io/controller-version"] = "1.2.3" } });
+        await Eventually.UntilAsync(() => a.Leading, "a to lead");
+
+        (await LeaseAsync(ns)).Metadata.Annotations.Should().Contain("vmaddon.io/controller-version", "1.2.3");
+        await a.Shutdown.CancelAsync();
+        await a.Run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public void Options_That_Break_The_Duration_Order_Are_Rejected()
     {
         var bad = Options("ns", "a") with { RenewDeadline = TimeSpan.FromSeconds(5), LeaseDuration = TimeSpan.FromSeconds(4) };
