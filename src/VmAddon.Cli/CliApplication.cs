@@ -1,25 +1,74 @@
 using System.CommandLine;
+using VmAddon.Cli.Cluster;
 using VmAddon.Cli.Commands;
+using VmAddon.Cli.Completion;
 
 namespace VmAddon.Cli;
 
 /// <summary>The kubectl-vm command tree.</summary>
 internal static class CliApplication
 {
-    public static RootCommand Build(CliStreams streams)
+    public static RootCommand Build(CliStreams streams, TimeProvider? time = null)
     {
-        var root = new RootCommand("kubectl vm: run and manage VmAddon virtual machines. Offline commands need no cluster.")
+        var flags = new ClusterFlags();
+        var context = new CliContext(streams, flags, time ?? TimeProvider.System);
+        var root = new RootCommand(HelpText.With(
+            "kubectl vm: run and manage VmAddon virtual machines, as KubeVirt's virtctl does. validate, render, convert and create need no cluster.",
+            "kubectl vm start legacy-app",
+            "kubectl vm console legacy-app",
+            "kubectl vm create vm --name web | kubectl apply -f -"))
         {
+            StartCommand.Build(context),
+            StopCommand.Build(context),
+            RestartCommand.Build(context),
+            PauseCommand.Build(context, pause: true),
+            PauseCommand.Build(context, pause: false),
+            //ConsoleCommand.Build(context),
+            ExposeCommand.Build(context),
+            CreateCommand.Build(streams),
+            WaitCommand.Build(context),
+            VersionCommand.Build(context),
             ValidateCommand.Build(streams),
             RenderCommand.Build(streams),
             ConvertCommand.Build(streams),
+            CompletionCommand.Build(streams),
         };
+        flags.AddTo(root);
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, CliStreams streams, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, CliStreams streams, CancellationToken cancellationToken, TimeProvider? time = null)
     {
-        var configuration = new InvocationConfiguration { Output = streams.Output, Error = streams.Error };
-        return Build(streams).Parse(args).InvokeAsync(configuration, cancellationToken);
+        var root = Build(streams, time);
+        if (args is [CompletionProtocol.Command, .. var words])
+        {
+            return await CompletionProtocol.RunAsync(root, words, streams.Output).ConfigureAwait(false);
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A wrong command line is a usage error (exit 2), with the way to the right one.
+            foreach (var error in parse.Errors)
+            {
+                await streams.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1).Select(c => c.Name).Append(parse.CommandResult.Command.Name))
+                .Replace(root.Name, "", StringComparison.Ordinal).Trim();
+            await streams.Error.WriteLineAsync($"See 'kubectl vm {command}{(command.Length > 0 ? " " : "")}--help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = streams.Output, Error = streams.Error }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliException e)
+        {
+            // Checks made while running (a flag combination, say) that the parser could not make.
+            await streams.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return e.ExitCode;
+        }
     }
 }
