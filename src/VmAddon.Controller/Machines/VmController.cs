@@ -1,3 +1,4 @@
+using k8s;
 using System.Net;
 using k8s.Autorest;
 using k8s.Models;
@@ -95,7 +96,9 @@ public sealed class VmController
             Created = hasInstance,
             Ready = vmi?.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.Ready && c.Status == "True") == true,
             StartFailure = decision.StartFailure,
-            StateChangeRequests = decision.RemainingRequests.Count == 0 ? null : [.. decision.RemainingRequests],
+            StateChangeRequests = Unchanged(current.Status?.StateChangeRequests, vm.Status?.StateChangeRequests)
+                ? decision.RemainingRequests.Count == 0 ? null : [.. decision.RemainingRequests]
+                : current.Status?.StateChangeRequests, // new requests arrived since the decision (a conflict refetched the VM): their event requeues it
             ObservedGeneration = current.Metadata.Generation,
         }, cancellationToken).ConfigureAwait(false);
         if (decision.RequeueAfter is { } later)
@@ -158,6 +161,10 @@ public sealed class VmController
                 break;
         }
     }
+
+    // Judged on the JSON the server sees: records compare their lists and maps by reference.
+    private static bool Unchanged(IList<VirtualMachineStateChangeRequest>? current, IList<VirtualMachineStateChangeRequest>? decidedOn) =>
+        KubernetesJson.Serialize(current ?? []) == KubernetesJson.Serialize(decidedOn ?? []);
 
     // KubeVirt keeps the field the VM uses: the deprecated running becomes true, else runStrategy becomes Always.
     private static VirtualMachineSpec AlwaysRunning(VirtualMachineSpec spec) =>
