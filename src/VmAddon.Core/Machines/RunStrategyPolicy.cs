@@ -9,8 +9,6 @@ namespace VmAddon.Core.Machines;
 /// <remarks>
 /// State change requests (kubectl vm start|stop|restart write them) act for every strategy but Once, which consumes them
 /// unused: see <c>FollowRequests</c>. A Start whose data says paused=true creates the instance paused.
-/// </remarks>
-/// <remarks>
 /// Crash-loop backoff: an instance that fails without ever running counts as a start failure. After the n-th in a
 /// row, the next start waits min(10 s × 2^(n−1), 5 min); the count resets as soon as an instance reaches Running.
 /// </remarks>
@@ -33,18 +31,12 @@ public static class RunStrategyPolicy
             return Decision(instance is { Deleting: false } ? MachineAction.DeleteInstance : MachineAction.None, PrintableStatus.Terminating, startFailure, requests);
         }
 
-        if (strategy == RunStrategy.Once)
-        {
-            requests = []; // a Once VM runs once: requests are consumed without acting on them
-        }
-        else if (FollowRequests(strategy, instance, requests, startFailure, now) is { } followed)
+        if (strategy != RunStrategy.Once && FollowRequests(strategy, instance, requests, startFailure, now) is { } followed)
         {
             return followed;
         }
-        else
-        {
-            requests = []; // each one was satisfied
-        }
+
+        requests = []; // every request is satisfied; a Once VM runs once, and consumes them without acting on them
 
         if (instance is { Deleting: true })
         {
