@@ -84,6 +84,27 @@ public sealed class GuestLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_paused_start_strategy_starts_the_guest_paused_until_the_annotation_says_false()
+    {
+        var name = Unique("startpaused");
+        await using var agent = InProcessAgent.Start(_cluster.AgentArgs());
+        var spec = new VirtualMachineInstanceSpec { StartStrategy = StartStrategy.Paused, Domain = new DomainSpec { Memory = new Memory { Guest = new("64Mi") } } };
+        await _cluster.CreateLaunchedAsync("default", name, spec, "10.244.0.17");
+        await _cluster.MarkScheduledAsync("default", name);
+
+        var paused = await _cluster.WaitForAsync(name, v => Has(v, VirtualMachineInstanceConditionType.Paused, ConditionStatus.True), "the Paused condition");
+        var pausedState = await StateAsync(name);
+        await AnnotateAsync(name, "\"false\"");
+        var resumed = await _cluster.WaitForAsync(name, v => Has(v, VirtualMachineInstanceConditionType.Ready, ConditionStatus.True), "Ready");
+
+        paused.Status!.Phase.Should().Be(VirtualMachineInstancePhase.Running);
+        paused.Status.Conditions.Should().ContainSingle(c => c.Type == VirtualMachineInstanceConditionType.Paused && c.Reason == GuestReasons.PausedByUser);
+        pausedState.Should().Be(DomainState.Paused);
+        resumed.Status!.Conditions.Should().NotContain(c => c.Type == VirtualMachineInstanceConditionType.Paused);
+        (await StateAsync(name)).Should().Be(DomainState.Running);
+    }
+
+    [Fact]
     public async Task Deleting_the_instance_shuts_the_guest_down_and_succeeds_it()
     {
         var name = Unique("delete");

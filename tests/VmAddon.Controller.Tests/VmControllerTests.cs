@@ -53,6 +53,36 @@ public sealed class VmControllerTests : ClusterTest
     }
 
     [Fact]
+    public async Task Stop_then_start_requests_restart_an_always_vm_with_a_new_instance()
+    {
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("always", RunStrategy.Always), CancellationToken.None);
+        var old = await Cluster.VmiAsync("always", _ => true, "to exist");
+
+        await RequestAsync("always", $"[{{\"action\":\"Stop\",\"uid\":\"{old.Metadata.Uid}\"}},{{\"action\":\"Start\"}}]");
+        var restarted = await Cluster.VmiAsync("always", v => v.Metadata.Uid != old.Metadata.Uid, "a new instance");
+        var vm = await Cluster.VmAsync("always", v => v.Status?.StateChangeRequests is null or { Count: 0 }, "its requests consumed");
+        var events = await EventsAsync();
+
+        restarted.Metadata.Uid.Should().NotBe(old.Metadata.Uid);
+        vm.Spec.RunStrategy.Should().Be(RunStrategy.Always);
+        events.Should().Contain(e => e.Reason == "SuccessfulDelete" && e.Note.Contains(old.Metadata.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_paused_start_request_switches_a_halted_vm_to_always_and_creates_its_instance_paused()
+    {
+        await Cluster.Clients.VirtualMachines.CreateAsync(TestCluster.Vm("halted", RunStrategy.Halted), CancellationToken.None);
+        await WaitForStatusAsync("halted", PrintableStatus.Stopped);
+
+        await RequestAsync("halted", "[{\"action\":\"Start\",\"data\":{\"paused\":\"true\"}}]");
+        var vmi = await Cluster.VmiAsync("halted", _ => true, "to exist");
+        var vm = await Cluster.VmAsync("halted", v => v.Status?.StateChangeRequests is null or { Count: 0 }, "its request consumed");
+
+        vm.Spec.RunStrategy.Should().Be(RunStrategy.Always, "KubeVirt starts a Halted VM by switching it to Always");
+        vmi.Spec.StartStrategy.Should().Be(StartStrategy.Paused);
+    }
+
+    [Fact]
     public async Task An_invalid_VM_gets_a_Failure_condition_naming_the_field_and_a_Warning_event_and_no_instance()
     {
         var vm = TestCluster.Vm("broken", RunStrategy.Always, spec => spec with
@@ -92,6 +122,10 @@ public sealed class VmControllerTests : ClusterTest
         strategyOnly.Status!.Conditions.Should().NotContain(c => c.Type == MachineConditions.RestartRequired);
         changed.Status!.PrintableStatus.Should().Be(PrintableStatus.Running, "a stale template does not stop the running instance");
     }
+
+    // As kubectl vm writes them: into the status, for the VM controller to carry out.
+    private Task RequestAsync(string vm, string requestsJson) => Cluster.Clients.VirtualMachines.PatchStatusAsync("default", vm,
+        new V1Patch($"{{\"status\":{{\"stateChangeRequests\":{requestsJson}}}}}", V1Patch.PatchType.MergePatch), CancellationToken.None);
 
     private static bool IsTrue(VirtualMachine vm, string type) => vm.Status?.Conditions?.Any(c => c.Type == type && c.Status == "True") == true;
 

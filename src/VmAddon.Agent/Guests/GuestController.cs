@@ -173,7 +173,7 @@ internal sealed class GuestController : IAsyncDisposable
         var facts = new GuestFacts(
             phase,
             vmi.Metadata.DeletionTimestamp is not null,
-            Value(vmi.Metadata.Annotations, VmAddonMetadata.PauseRequestedAnnotation) == "true",
+            GuestPauseWish.Wanted(vmi),
             domain,
             _shutdownRequested.TryGetValue(uid, out var pressed) ? _time.GetElapsedTime(pressed) : null,
             TimeSpan.FromSeconds(vmi.Spec?.TerminationGracePeriodSeconds ?? ApiDefaults.TerminationGracePeriodSeconds));
@@ -203,7 +203,7 @@ internal sealed class GuestController : IAsyncDisposable
                 }
             }
 
-            await GuestDomains.ActAsync(connection, domainName, decision.Action, xml, _options.Hypervisor, cancellationToken).ConfigureAwait(false);
+            await GuestDomains.ActAsync(connection, domainName, decision.Action, xml, _options.Hypervisor, facts.PauseRequested, cancellationToken).ConfigureAwait(false);
             if (decision.Action == GuestAction.Shutdown)
             {
                 _shutdownRequested.TryAdd(uid, _time.GetTimestamp());

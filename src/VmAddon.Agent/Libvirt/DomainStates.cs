@@ -9,6 +9,7 @@ internal static class DomainStates
     public static GuestDomainState From(DomainStateInfo info) => info.State switch
     {
         DomainState.Running or DomainState.Blocked => GuestDomainState.Running,
+        // QEMU reports a start with VIR_DOMAIN_START_PAUSED as User too (qemuProcessFinishStartup): a paused start is a user pause.
         DomainState.Paused when info.PausedReason is DomainPausedReason.User or DomainPausedReason.Unknown => GuestDomainState.Paused,
         DomainState.Paused or DomainState.PMSuspended => GuestDomainState.PausedByHypervisor,
         DomainState.ShuttingDown => GuestDomainState.ShuttingDown,

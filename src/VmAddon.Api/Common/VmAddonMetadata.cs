@@ -23,8 +23,9 @@ public static class VmAddonMetadata
     public const string HeartbeatAnnotation = "vmaddon.io/heartbeat";
 
     /// <summary>
-    /// VMI annotation: "true" asks the agent to pause the guest, its absence (or any other value) to run it. The
-    /// agent reports the outcome as the Paused condition. kubectl vm pause|unpause writes it.
+    /// VMI annotation: "true" asks the agent to pause the guest, "false" to run it; its absence (or any other value)
+    /// leaves it to spec.startStrategy: paused when that is Paused (the guest then starts with its CPUs stopped), else
+    /// running. The agent reports the outcome as the Paused condition. kubectl vm pause|unpause writes it.
     /// </summary>
     public const string PauseRequestedAnnotation = "vmaddon.io/pause-requested";
 

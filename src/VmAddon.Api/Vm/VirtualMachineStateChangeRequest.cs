@@ -2,14 +2,14 @@ using VmAddon.Api.Schema;
 
 namespace VmAddon.Api;
 
-/// <summary>A request to start or stop a Manual VM, queued in its status as KubeVirt's virtctl writes it.</summary>
+/// <summary>A request to start or stop a VM, queued in its status as KubeVirt's virt-api writes it; the VM controller removes each once satisfied.</summary>
 public sealed record VirtualMachineStateChangeRequest
 {
     [Doc("Start or Stop.")]
     [EnumValues(StateChangeAction.Start, StateChangeAction.Stop)]
     public string? Action { get; init; }
 
-    [Doc("Extra data for the request, such as the uid of the instance a Stop is meant for.")]
+    [Doc("Extra data for the request: paused=\"true\" on a Start starts the instance paused.")]
     public IDictionary<string, string>? Data { get; init; }
 
     [Doc("The uid of the instance a Stop is meant for.")]
@@ -23,9 +23,11 @@ public static class StateChangeAction
     public const string Stop = "Stop";
 }
 
-/// <summary>Keys and values of a Start request's <see cref="VirtualMachineStateChangeRequest.Data"/> (KubeVirt: StartRequestDataPausedKey).</summary>
+/// <summary>The keys and values of a Start request's <see cref="VirtualMachineStateChangeRequest.Data"/> (KubeVirt: StartRequestDataPausedKey).</summary>
 public static class StartRequestData
 {
+    /// <summary>The key whose value <see cref="PausedTrue"/> asks for the instance to start paused.</summary>
     public const string PausedKey = "paused";
+
     public const string PausedTrue = "true";
 }

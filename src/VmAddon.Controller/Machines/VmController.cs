@@ -1,3 +1,4 @@
+using k8s;
 using System.Net;
 using k8s.Autorest;
 using k8s.Models;
@@ -17,7 +18,8 @@ namespace VmAddon.Controller.Machines;
 
 /// <summary>
 /// The VM controller: for each VirtualMachine, level-triggered, it carries out <see cref="RunStrategyPolicy"/>'s decision
-/// (create, delete or halt the VM's one instance) and writes the VM's status when it changed. Expectations keep a stale
+/// (create, delete or halt the VM's one instance, or switch a Halted VM to Always for a Start request) and writes the
+/// VM's status when it changed; the status carries the state change requests not yet satisfied. Expectations keep a stale
 /// instance cache from creating a second VMI. A spec the semantic validator rejects gets a Failure condition and a
 /// Warning event instead of an instance; Ready mirrors the instance's, and RestartRequired tells of a template that
 /// changed under a live instance.
@@ -83,7 +85,7 @@ public sealed class VmController
             }
         }
 
-        await ActAsync(vm, vmi, decision.Action, key, cancellationToken).ConfigureAwait(false);
+        await ActAsync(vm, vmi, decision, key, cancellationToken).ConfigureAwait(false);
         var restartRequired = vmi is not null && TemplateDrift.RestartRequired(vm, vmi);
         var hasInstance = decision.Action == MachineAction.CreateInstance || (vmi is not null && decision.Action != MachineAction.DeleteInstance);
         await _status.UpdateAsync(vm, current => (current.Status ?? new VirtualMachineStatus()) with
@@ -94,7 +96,9 @@ public sealed class VmController
             Created = hasInstance,
             Ready = vmi?.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.Ready && c.Status == "True") == true,
             StartFailure = decision.StartFailure,
-            StateChangeRequests = decision.RemainingRequests.Count == 0 ? null : [.. decision.RemainingRequests],
+            StateChangeRequests = Unchanged(current.Status?.StateChangeRequests, vm.Status?.StateChangeRequests)
+                ? decision.RemainingRequests.Count == 0 ? null : [.. decision.RemainingRequests]
+                : current.Status?.StateChangeRequests, // new requests arrived since the decision (a conflict refetched the VM): their event requeues it
             ObservedGeneration = current.Metadata.Generation,
         }, cancellationToken).ConfigureAwait(false);
         if (decision.RequeueAfter is { } later)
@@ -103,16 +107,16 @@ public sealed class VmController
         }
     }
 
-    private async Task ActAsync(VirtualMachine vm, VirtualMachineInstance? vmi, MachineAction action, string key, CancellationToken cancellationToken)
+    private async Task ActAsync(VirtualMachine vm, VirtualMachineInstance? vmi, MachineDecision decision, string key, CancellationToken cancellationToken)
     {
-        switch (action)
+        switch (decision.Action)
         {
             case MachineAction.CreateInstance:
                 _expectations.ExpectCreations(key, 1);
                 VirtualMachineInstance created;
                 try
                 {
-                    created = await _clients.VirtualMachineInstances.CreateAsync(WithFinalizer(VirtualMachineInstanceRenderer.Render(vm)), cancellationToken).ConfigureAwait(false);
+                    created = await _clients.VirtualMachineInstances.CreateAsync(WithFinalizer(VirtualMachineInstanceRenderer.Render(vm, decision.StartPaused)), cancellationToken).ConfigureAwait(false);
                 }
                 catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
                 {
@@ -141,10 +145,30 @@ public sealed class VmController
                 await _clients.VirtualMachines.PatchAsync(vm.Metadata.NamespaceProperty, vm.Metadata.Name,
                     new V1Patch($"{{\"spec\":{{\"runStrategy\":\"{RunStrategy.Halted}\"}}}}", V1Patch.PatchType.MergePatch), cancellationToken).ConfigureAwait(false);
                 break;
+            case MachineAction.SetRunStrategyAlways:
+                try
+                {
+                    // An update, not a patch: the resourceVersion makes it fail on a VM someone changed since the cache saw it.
+                    await _clients.VirtualMachines.UpdateAsync(vm with { Spec = AlwaysRunning(vm.Spec) }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    Queue.Add(key); // decide again on the newer VM
+                }
+
+                break;
             default:
                 break;
         }
     }
+
+    // Judged on the JSON the server sees: records compare their lists and maps by reference.
+    private static bool Unchanged(IList<VirtualMachineStateChangeRequest>? current, IList<VirtualMachineStateChangeRequest>? decidedOn) =>
+        KubernetesJson.Serialize(current ?? []) == KubernetesJson.Serialize(decidedOn ?? []);
+
+    // KubeVirt keeps the field the VM uses: the deprecated running becomes true, else runStrategy becomes Always.
+    private static VirtualMachineSpec AlwaysRunning(VirtualMachineSpec spec) =>
+        spec.Running is null ? spec with { RunStrategy = RunStrategy.Always } : spec with { Running = true };
 
     // The VMI controller's finalizer comes with the instance, which saves it a metadata write per start.
     private static VirtualMachineInstance WithFinalizer(VirtualMachineInstance vmi)

@@ -11,9 +11,10 @@ public static class VirtualMachineInstanceRenderer
     /// <summary>
     /// The VMI for <paramref name="vm"/>: named after the VM (so there is at most one per VM), with the template's
     /// labels and annotations, owned by the VM, and the template's spec with KubeVirt's defaults filled in.
+    /// <paramref name="startPaused"/> (a Start request with paused=true) sets spec.startStrategy Paused, whatever the template says.
     /// </summary>
     /// <exception cref="ArgumentException">The VM has no template spec, or lacks the name and uid an owner needs.</exception>
-    public static VirtualMachineInstance Render(VirtualMachine vm)
+    public static VirtualMachineInstance Render(VirtualMachine vm, bool startPaused = false)
     {
         ArgumentNullException.ThrowIfNull(vm);
         var name = vm.Metadata.Name;
@@ -28,6 +29,7 @@ public static class VirtualMachineInstanceRenderer
             annotations[InstanceAnnotations.VmGeneration] = generation.ToString(CultureInfo.InvariantCulture);
         }
 
+        var defaulted = ResourceDefaulter.Apply(spec, name);
         return new VirtualMachineInstance
         {
             Metadata = new V1ObjectMeta
@@ -38,7 +40,7 @@ public static class VirtualMachineInstanceRenderer
                 Annotations = annotations,
                 OwnerReferences = [ControllerReference.To(vm)],
             },
-            Spec = ResourceDefaulter.Apply(spec, name),
+            Spec = startPaused ? defaulted with { StartStrategy = StartStrategy.Paused } : defaulted,
         };
     }
 

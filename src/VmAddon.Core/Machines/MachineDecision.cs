@@ -8,12 +8,14 @@ namespace VmAddon.Core.Machines;
 /// <param name="StartFailure">The crash-loop state to keep (null clears it).</param>
 /// <param name="RemainingRequests">The state change requests left after this one is carried out.</param>
 /// <param name="RequeueAfter">When to reconcile again without a change (backoff expiry), or null.</param>
+/// <param name="StartPaused">For <see cref="MachineAction.CreateInstance"/>: the instance starts paused (a Start request asked so).</param>
 public sealed record MachineDecision(
     MachineAction Action,
     string PrintableStatus,
     VirtualMachineStartFailure? StartFailure,
     IReadOnlyList<VirtualMachineStateChangeRequest> RemainingRequests,
-    TimeSpan? RequeueAfter = null);
+    TimeSpan? RequeueAfter = null,
+    bool StartPaused = false);
 
 /// <summary>The VM controller's possible writes to a VM's instance.</summary>
 public enum MachineAction
@@ -29,4 +31,7 @@ public enum MachineAction
 
     /// <summary>A Once VM's instance finished: set spec.runStrategy to Halted, as KubeVirt does.</summary>
     HaltOnce,
+
+    /// <summary>A Halted VM got a Start request: set spec.runStrategy to Always, as KubeVirt does; the request stays for the next pass.</summary>
+    SetRunStrategyAlways,
 }

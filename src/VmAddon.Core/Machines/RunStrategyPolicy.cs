@@ -7,6 +7,8 @@ namespace VmAddon.Core.Machines;
 /// its crash-loop state, what to do with the instance and what the VM's printableStatus is.
 /// </summary>
 /// <remarks>
+/// State change requests (kubectl vm start|stop|restart write them) act for every strategy but Once, which consumes them
+/// unused: see <c>FollowRequests</c>. A Start whose data says paused=true creates the instance paused.
 /// Crash-loop backoff: an instance that fails without ever running counts as a start failure. After the n-th in a
 /// row, the next start waits min(10 s × 2^(n−1), 5 min); the count resets as soon as an instance reaches Running.
 /// </remarks>
@@ -29,6 +31,13 @@ public static class RunStrategyPolicy
             return Decision(instance is { Deleting: false } ? MachineAction.DeleteInstance : MachineAction.None, PrintableStatus.Terminating, startFailure, requests);
         }
 
+        if (strategy != RunStrategy.Once && FollowRequests(strategy, instance, requests, startFailure, now) is { } followed)
+        {
+            return followed;
+        }
+
+        requests = []; // every request is satisfied; a Once VM runs once, and consumes them without acting on them
+
         if (instance is { Deleting: true })
         {
             return Decision(MachineAction.None, PrintableStatus.Stopping, startFailure, requests);
@@ -36,65 +45,84 @@ public static class RunStrategyPolicy
 
         return strategy switch
         {
-            RunStrategy.Always => KeepRunning(instance, restartAfterSuccess: true, startFailure, requests, now),
-            RunStrategy.RerunOnFailure => KeepRunning(instance, restartAfterSuccess: false, startFailure, requests, now),
+            RunStrategy.Always => KeepRunning(instance, restartAfterSuccess: true, startFailure, now),
+            RunStrategy.RerunOnFailure => KeepRunning(instance, restartAfterSuccess: false, startFailure, now),
             RunStrategy.Once => instance switch
             {
                 null => Start(startFailure, requests, now),
                 { Finished: true } => Decision(MachineAction.HaltOnce, PrintableStatus.Stopped, startFailure, requests),
                 _ => Decision(MachineAction.None, StatusOf(instance, startFailure, now), startFailure, requests),
             },
-            RunStrategy.Manual => Manual(instance, requests, startFailure, now),
+            // Manual: only requests act.
+            RunStrategy.Manual => Decision(MachineAction.None, instance is null ? PrintableStatus.Stopped : StatusOf(instance, startFailure, now), startFailure, requests),
             _ => instance is null
                 ? Decision(MachineAction.None, PrintableStatus.Stopped, startFailure, requests)
                 : Decision(MachineAction.DeleteInstance, PrintableStatus.Stopping, startFailure, requests),
         };
     }
 
+    /// <summary>Whether a Start request asks for a paused start (its data says paused=true, as KubeVirt's virt-api writes it).</summary>
+    public static bool StartsPaused(VirtualMachineStateChangeRequest request) =>
+        request.Data?.TryGetValue(StartRequestData.PausedKey, out var paused) == true && paused == StartRequestData.PausedTrue;
+
     /// <summary>The wait before the next start after <paramref name="failures"/> start failures in a row.</summary>
     public static TimeSpan Backoff(int failures) =>
         failures <= 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Min(failures - 1, 20))));
 
     private static MachineDecision KeepRunning(
-        InstanceObservation? instance, bool restartAfterSuccess, VirtualMachineStartFailure? startFailure, IReadOnlyList<VirtualMachineStateChangeRequest> requests, DateTimeOffset now) =>
+        InstanceObservation? instance, bool restartAfterSuccess, VirtualMachineStartFailure? startFailure, DateTimeOffset now) =>
         instance switch
         {
-            null => Start(startFailure, requests, now),
-            { Phase: VirtualMachineInstancePhase.Failed } => Decision(MachineAction.DeleteInstance, StatusOf(instance, startFailure, now), startFailure, requests),
+            null => Start(startFailure, [], now),
+            { Phase: VirtualMachineInstancePhase.Failed } => Decision(MachineAction.DeleteInstance, StatusOf(instance, startFailure, now), startFailure, []),
             { Phase: VirtualMachineInstancePhase.Succeeded } when restartAfterSuccess =>
-                Decision(MachineAction.DeleteInstance, PrintableStatus.Stopped, startFailure, requests),
-            _ => Decision(MachineAction.None, StatusOf(instance, startFailure, now), startFailure, requests),
+                Decision(MachineAction.DeleteInstance, PrintableStatus.Stopped, startFailure, []),
+            _ => Decision(MachineAction.None, StatusOf(instance, startFailure, now), startFailure, []),
         };
 
-    // Manual: only requests act. Start creates an instance when there is none; Stop deletes it; each request is consumed in order.
-    private static MachineDecision Manual(
-        InstanceObservation? instance, IReadOnlyList<VirtualMachineStateChangeRequest> requests, VirtualMachineStartFailure? startFailure, DateTimeOffset now)
+    // KubeVirt's state change requests, for every strategy but Once, in order: each is removed once satisfied. A Stop is
+    // satisfied once no instance with its uid (any instance, without one) is left, so [Stop uid, Start] restarts even an
+    // Always VM; a Start once an instance exists. Null when all are satisfied: the strategy's own logic then decides.
+    private static MachineDecision? FollowRequests(
+        string strategy, InstanceObservation? instance, IReadOnlyList<VirtualMachineStateChangeRequest> requests, VirtualMachineStartFailure? startFailure, DateTimeOffset now)
     {
-        if (requests.Count == 0)
+        for (var head = 0; head < requests.Count; head++)
         {
-            return Decision(MachineAction.None, instance is null ? PrintableStatus.Stopped : StatusOf(instance, startFailure, now), startFailure, requests);
+            var pending = requests.Skip(head).ToList();
+            var request = pending[0];
+            switch (request.Action)
+            {
+                case StateChangeAction.Stop when instance is not null && (request.Uid is null || request.Uid == instance.Uid):
+                    return Decision(instance.Deleting ? MachineAction.None : MachineAction.DeleteInstance, PrintableStatus.Stopping, startFailure, pending);
+                case StateChangeAction.Start when instance is null && strategy == RunStrategy.Halted:
+                    // KubeVirt starts a Halted VM (a paused start) by switching it to Always; the Start stays for that pass.
+                    return Decision(MachineAction.SetRunStrategyAlways, PrintableStatus.Stopped, startFailure, pending);
+                case StateChangeAction.Start when instance is null:
+                    return Start(startFailure, pending, now, consumeStart: true);
+                case StateChangeAction.Start when instance.Deleting:
+                    return Decision(MachineAction.None, PrintableStatus.Stopping, startFailure, pending); // start once it is gone
+                case StateChangeAction.Start when instance.Finished:
+                    return Decision(MachineAction.DeleteInstance, PrintableStatus.Stopped, startFailure, pending); // make room, then start
+                default:
+                    continue; // a Start with a live instance, or a Stop for one that is gone: nothing left to do
+            }
         }
 
-        var request = requests[0];
-        var rest = requests.Skip(1).ToList();
-        return request.Action switch
-        {
-            StateChangeAction.Start when instance is null => Start(startFailure, rest, now),
-            StateChangeAction.Start when instance.Finished => Decision(MachineAction.DeleteInstance, PrintableStatus.Stopped, startFailure, requests), // make room, then start
-            StateChangeAction.Stop when instance is not null && (request.Uid is null || request.Uid == instance.Uid) =>
-                Decision(MachineAction.DeleteInstance, PrintableStatus.Stopping, startFailure, rest),
-            _ => Decision(MachineAction.None, instance is null ? PrintableStatus.Stopped : StatusOf(instance, startFailure, now), startFailure, rest),
-        };
+        return null;
     }
 
-    private static MachineDecision Start(VirtualMachineStartFailure? startFailure, IReadOnlyList<VirtualMachineStateChangeRequest> requests, DateTimeOffset now)
+    // consumeStart: requests[0] is the Start request this carries out; it is consumed once the instance is created.
+    private static MachineDecision Start(
+        VirtualMachineStartFailure? startFailure, IReadOnlyList<VirtualMachineStateChangeRequest> requests, DateTimeOffset now, bool consumeStart = false)
     {
         if (startFailure?.RetryAfterTimestamp is { } retryAfter && retryAfter > now.UtcDateTime)
         {
             return Decision(MachineAction.None, PrintableStatus.CrashLoopBackOff, startFailure, requests, retryAfter - now.UtcDateTime);
         }
 
-        return Decision(MachineAction.CreateInstance, PrintableStatus.Starting, startFailure, requests);
+        return consumeStart
+            ? Decision(MachineAction.CreateInstance, PrintableStatus.Starting, startFailure, [.. requests.Skip(1)], startPaused: StartsPaused(requests[0]))
+            : Decision(MachineAction.CreateInstance, PrintableStatus.Starting, startFailure, requests);
     }
 
     // A failed instance that never ran is one more start failure (counted once per instance); a running one clears them.
@@ -135,6 +163,7 @@ public static class RunStrategyPolicy
     };
 
     private static MachineDecision Decision(
-        MachineAction action, string status, VirtualMachineStartFailure? startFailure, IReadOnlyList<VirtualMachineStateChangeRequest> requests, TimeSpan? requeue = null) =>
-        new(action, status, startFailure, requests, requeue);
+        MachineAction action, string status, VirtualMachineStartFailure? startFailure, IReadOnlyList<VirtualMachineStateChangeRequest> requests, TimeSpan? requeue = null,
+        bool startPaused = false) =>
+        new(action, status, startFailure, requests, requeue, startPaused);
 }

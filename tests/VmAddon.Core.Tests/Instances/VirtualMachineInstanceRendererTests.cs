@@ -38,6 +38,13 @@ public sealed class VirtualMachineInstanceRendererTests
     }
 
     [Fact]
+    public void Render_Starts_Paused_Only_When_Asked_To()
+    {
+        VirtualMachineInstanceRenderer.Render(Vm(), startPaused: true).Spec.StartStrategy.Should().Be(StartStrategy.Paused);
+        VirtualMachineInstanceRenderer.Render(Vm()).Spec.StartStrategy.Should().BeNull();
+    }
+
+    [Fact]
     public void Render_Makes_The_Vm_The_Controlling_Owner()
     {
         var owner = VirtualMachineInstanceRenderer.Render(Vm()).Metadata.OwnerReferences.Should().ContainSingle().Subject;

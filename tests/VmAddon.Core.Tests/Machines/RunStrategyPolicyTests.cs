@@ -93,24 +93,103 @@ public sealed class RunStrategyPolicyTests
         again!.ConsecutiveFailCount.Should().Be(1);
     }
 
-    [Fact]
-    public void Manual_carries_out_start_and_stop_requests_in_order()
+    public static TheoryData<string, string?, string, MachineAction, int, string> RequestTable => new()
     {
-        IReadOnlyList<VirtualMachineStateChangeRequest> requests =
-            [new() { Action = StateChangeAction.Start }, new() { Action = StateChangeAction.Stop, Uid = "vmi-1" }];
+        // strategy, instance ("phase uid", "deleting uid" or null), requests (Stop:uid, Stop, Start, Start:paused),
+        // action, requests left, printableStatus
+        { RunStrategy.Always, "Running vmi-1", "Stop:vmi-1 Start", MachineAction.DeleteInstance, 2, PrintableStatus.Stopping },
+        { RunStrategy.Always, "deleting vmi-1", "Stop:vmi-1 Start", MachineAction.None, 2, PrintableStatus.Stopping },
+        { RunStrategy.Always, null, "Stop:vmi-1 Start", MachineAction.CreateInstance, 0, PrintableStatus.Starting },
+        { RunStrategy.Always, null, "Start:paused", MachineAction.CreateInstance, 0, PrintableStatus.Starting },
+        { RunStrategy.Always, "Running vmi-1", "Start", MachineAction.None, 0, PrintableStatus.Running },
+        { RunStrategy.Always, "Running vmi-2", "Stop:vmi-1 Start", MachineAction.None, 0, PrintableStatus.Running },
+        { RunStrategy.Always, "Running vmi-1", "Stop", MachineAction.DeleteInstance, 1, PrintableStatus.Stopping },
+        { RunStrategy.RerunOnFailure, "Succeeded vmi-1", "Stop:vmi-1 Start", MachineAction.DeleteInstance, 2, PrintableStatus.Stopping },
+        { RunStrategy.RerunOnFailure, null, "Stop:vmi-1 Start", MachineAction.CreateInstance, 0, PrintableStatus.Starting },
+        { RunStrategy.RerunOnFailure, "Running vmi-1", "Stop:vmi-1", MachineAction.DeleteInstance, 1, PrintableStatus.Stopping },
+        { RunStrategy.RerunOnFailure, "Running vmi-1", "Start", MachineAction.None, 0, PrintableStatus.Running },
+        { RunStrategy.Manual, null, "Start", MachineAction.CreateInstance, 0, PrintableStatus.Starting },
+        { RunStrategy.Manual, null, "Start:paused", MachineAction.CreateInstance, 0, PrintableStatus.Starting },
+        { RunStrategy.Manual, null, "Start Stop:vmi-1", MachineAction.CreateInstance, 1, PrintableStatus.Starting },
+        { RunStrategy.Manual, "Succeeded vmi-1", "Start", MachineAction.DeleteInstance, 1, PrintableStatus.Stopped },
+        { RunStrategy.Manual, "deleting vmi-1", "Start", MachineAction.None, 1, PrintableStatus.Stopping },
+        { RunStrategy.Manual, "Running vmi-1", "Stop:vmi-1", MachineAction.DeleteInstance, 1, PrintableStatus.Stopping },
+        { RunStrategy.Manual, "Running vmi-1", "Stop", MachineAction.DeleteInstance, 1, PrintableStatus.Stopping },
+        { RunStrategy.Manual, "Running vmi-1", "Stop:vmi-0", MachineAction.None, 0, PrintableStatus.Running },
+        { RunStrategy.Manual, null, "Stop:vmi-1", MachineAction.None, 0, PrintableStatus.Stopped },
+        { RunStrategy.Manual, "Running vmi-1", "Stop:vmi-1 Start", MachineAction.DeleteInstance, 2, PrintableStatus.Stopping },
+        { RunStrategy.Halted, null, "Start:paused", MachineAction.SetRunStrategyAlways, 1, PrintableStatus.Stopped },
+        { RunStrategy.Halted, null, "Start", MachineAction.SetRunStrategyAlways, 1, PrintableStatus.Stopped },
+        { RunStrategy.Halted, "Running vmi-1", "Stop:vmi-1", MachineAction.DeleteInstance, 1, PrintableStatus.Stopping },
+        { RunStrategy.Halted, "deleting vmi-1", "Stop:vmi-1", MachineAction.None, 1, PrintableStatus.Stopping },
+        { RunStrategy.Halted, null, "Stop:vmi-1", MachineAction.None, 0, PrintableStatus.Stopped },
+        { RunStrategy.Once, null, "Start:paused", MachineAction.CreateInstance, 0, PrintableStatus.Starting },
+        { RunStrategy.Once, "Running vmi-1", "Stop:vmi-1", MachineAction.None, 0, PrintableStatus.Running },
+    };
 
-        var start = RunStrategyPolicy.Decide(RunStrategy.Manual, false, null, requests, null, Now);
-        var running = new InstanceObservation("vmi-1", VirtualMachineInstancePhase.Running, false, true);
-        var stop = RunStrategyPolicy.Decide(RunStrategy.Manual, false, running, start.RemainingRequests, null, Now);
-        var staleStop = RunStrategyPolicy.Decide(RunStrategy.Manual, false, running with { Uid = "vmi-2" }, start.RemainingRequests, null, Now);
+    [Theory]
+    [MemberData(nameof(RequestTable))]
+    public void State_change_requests_act_for_every_strategy_but_once_and_go_once_satisfied(
+        string strategy, string? instance, string requests, MachineAction action, int left, string status)
+    {
+        var decision = RunStrategyPolicy.Decide(strategy, vmDeleting: false, Instance(instance), Requests(requests), null, Now);
 
-        start.Action.Should().Be(MachineAction.CreateInstance);
-        start.RemainingRequests.Should().ContainSingle();
-        stop.Action.Should().Be(MachineAction.DeleteInstance);
-        stop.RemainingRequests.Should().BeEmpty();
-        staleStop.Action.Should().Be(MachineAction.None, "a Stop meant for an older instance is dropped");
-        staleStop.RemainingRequests.Should().BeEmpty();
+        decision.Action.Should().Be(action);
+        decision.RemainingRequests.Should().HaveCount(left);
+        decision.PrintableStatus.Should().Be(status);
+        decision.StartPaused.Should().Be(action == MachineAction.CreateInstance && requests.Contains("Start:paused", StringComparison.Ordinal) && strategy != RunStrategy.Once);
     }
+
+    [Fact]
+    public void A_paused_start_of_a_halted_vm_switches_it_to_always_which_then_creates_the_instance_paused()
+    {
+        var requests = Requests("Start:paused");
+
+        var halted = RunStrategyPolicy.Decide(RunStrategy.Halted, false, null, requests, null, Now);
+        var always = RunStrategyPolicy.Decide(RunStrategy.Always, false, null, halted.RemainingRequests, null, Now);
+
+        halted.Action.Should().Be(MachineAction.SetRunStrategyAlways);
+        always.Action.Should().Be(MachineAction.CreateInstance);
+        always.StartPaused.Should().BeTrue();
+        always.RemainingRequests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_start_request_waits_out_the_crash_loop_backoff()
+    {
+        var failure = new VirtualMachineStartFailure { ConsecutiveFailCount = 1, LastFailedVmiUid = "vmi-1", RetryAfterTimestamp = (Now + TimeSpan.FromSeconds(10)).UtcDateTime };
+
+        var decision = RunStrategyPolicy.Decide(RunStrategy.Manual, false, null, Requests("Start:paused"), failure, Now);
+
+        decision.Action.Should().Be(MachineAction.None);
+        decision.PrintableStatus.Should().Be(PrintableStatus.CrashLoopBackOff);
+        decision.RemainingRequests.Should().ContainSingle("the start, paused, still has to happen");
+    }
+
+    // "Phase uid" or "deleting uid"; a deleting instance is Running.
+    private static InstanceObservation? Instance(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(' ');
+        var deleting = parts[0] == "deleting";
+        var phase = deleting ? VirtualMachineInstancePhase.Running : parts[0];
+        return new InstanceObservation(parts[1], phase, deleting, EverRan: true);
+    }
+
+    private static List<VirtualMachineStateChangeRequest> Requests(string text) =>
+    [
+        .. text.Split(' ').Select(r => r.Split(':')).Select(r => r[0] == StateChangeAction.Stop
+            ? new VirtualMachineStateChangeRequest { Action = StateChangeAction.Stop, Uid = r.Length > 1 ? r[1] : null }
+            : new VirtualMachineStateChangeRequest
+            {
+                Action = StateChangeAction.Start,
+                Data = r.Length > 1 ? new Dictionary<string, string> { [StartRequestData.PausedKey] = StartRequestData.PausedTrue } : null,
+            }),
+    ];
 
     [Fact]
     public void Deleting_a_vm_deletes_its_instance_and_shows_terminating()
