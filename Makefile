@@ -24,8 +24,9 @@ RESULTS := out/test-results
 #   cpio             packs the guest's initramfs
 #   curl             images/guest/check.sh fetches the guest's web page
 #   python3          images/guest/check.sh talks to the QEMU monitor socket
+#   tmux             the CLI tests drive kubectl vm console in a real terminal, as a user types into it
 DEB_PACKAGES := libvirt0 libvirt-clients libxml2-utils libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils \
-	genisoimage util-linux iproute2 busybox-static syslinux syslinux-common mtools dosfstools fdisk cpio curl python3
+	genisoimage util-linux iproute2 busybox-static syslinux syslinux-common mtools dosfstools fdisk cpio curl python3 tmux
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
@@ -62,13 +63,16 @@ build:
 	$(DOTNET) build VmAddon.sln -c $(CONFIGURATION) -nologo -clp:NoSummary
 	@mkdir -p bin
 	$(call wrapper,kubectl-vm,src/VmAddon.Cli/bin/$(CONFIGURATION)/net10.0/kubectl-vm,kubectl plugin entry point: `kubectl vm ...` runs this.)
+	@# kubectl (1.26+) completes `kubectl vm <TAB>` by running kubectl_complete-vm, which speaks cobra's __complete protocol.
+	@printf '#!/bin/sh\n# kubectl vm <TAB>: kubectl runs this for completions.\nexec "$$(dirname "$$(readlink -f "$$0")")/kubectl-vm" __complete "$$@"\n' > bin/kubectl_complete-vm
+	@chmod +x bin/kubectl_complete-vm
 	$(call wrapper,vmaddon-dev,src/VmAddon.DevCluster/bin/$(CONFIGURATION)/net10.0/vmaddon-dev,The local control plane: vmaddon-dev api and vmaddon-dev up.)
 	$(call wrapper,vmaddon-controller,src/VmAddon.Controller/bin/$(CONFIGURATION)/net10.0/vmaddon-controller,The cluster-wide controller (a Deployment on a real cluster).)
 	$(call wrapper,vmaddon-agent,src/VmAddon.Agent/bin/$(CONFIGURATION)/net10.0/vmaddon-agent,The per-node agent (a DaemonSet on a real cluster).)
 	@# The launcher runs once per VM, so it ships compiled ahead of time (NativeAOT): no JIT, a fraction of the memory.
 	$(DOTNET) publish src/VmAddon.Launcher -c $(CONFIGURATION) -r linux-x64 -p:VmAddonAot=true -o out/launcher -nologo -clp:NoSummary
 	$(call wrapper,vmaddon-launcher,out/launcher/vmaddon-launcher,The launcher Pod entrypoint (and its console and probe-kvm commands) compiled ahead of time.)
-	@echo "built bin/kubectl-vm bin/vmaddon-dev bin/vmaddon-controller bin/vmaddon-agent bin/vmaddon-launcher"
+	@echo "built bin/kubectl-vm bin/kubectl_complete-vm bin/vmaddon-dev bin/vmaddon-controller bin/vmaddon-agent bin/vmaddon-launcher"
 
 # The main job: a two-node local cluster, the controller and agents, and examples/legacy-app.yaml running, until Ctrl-C.
 run: deps build guest-image

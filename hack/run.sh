@@ -52,6 +52,14 @@ wait_for() {
   done_line "$what ... ok ($((SECONDS - started))s)"
 }
 
+# The controller and agents serve /readyz on these ports; one taken means another make run is still up, and its
+# controller would answer for ours.
+for port in 9100 9101 9102; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    fail "port $port is in use: is another make run still running? Stop it with Ctrl-C (or: kill \$(pgrep -f hack/run.sh)), then try again."
+  fi
+done
+
 # A fresh cluster each time, as KubeVirt's cluster-up gives: objects (and taints) of an earlier run would change the demo.
 if [ -d "$dir" ] && [ -z "${VMADDON_KEEP:-}" ]; then
   bin/vmaddon-dev down --dir "$dir" >/dev/null 2>&1 || true

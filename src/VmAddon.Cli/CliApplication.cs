@@ -8,22 +8,18 @@ namespace VmAddon.Cli;
 /// <summary>The kubectl-vm command tree.</summary>
 internal static class CliApplication
 {
-    public static RootCommand Build(CliStreams streams, TimeProvider? time = null)
+    public static RootCommand Build(CliStreams streams, TimeProvider? time = null, bool completing = false)
     {
         var flags = new ClusterFlags();
-        var context = new CliContext(streams, flags, time ?? TimeProvider.System);
-        var root = new RootCommand(HelpText.With(
-            "kubectl vm: run and manage VmAddon virtual machines, as KubeVirt's virtctl does. validate, render, convert and create need no cluster.",
-            "kubectl vm start legacy-app",
-            "kubectl vm console legacy-app",
-            "kubectl vm create vm --name web | kubectl apply -f -"))
+        var context = new CliContext(streams, flags, time ?? TimeProvider.System, completing);
+        var root = new RootCommand("kubectl vm: run and manage VmAddon virtual machines, as KubeVirt's virtctl does. validate, render, convert and create need no cluster.")
         {
             StartCommand.Build(context),
             StopCommand.Build(context),
             RestartCommand.Build(context),
             PauseCommand.Build(context, pause: true),
             PauseCommand.Build(context, pause: false),
-            //ConsoleCommand.Build(context),
+            ConsoleCommand.Build(context),
             ExposeCommand.Build(context),
             CreateCommand.Build(streams),
             WaitCommand.Build(context),
@@ -34,22 +30,27 @@ internal static class CliApplication
             CompletionCommand.Build(streams),
         };
         flags.AddTo(root);
+        root.WithExamples("kubectl vm start legacy-app", "kubectl vm console legacy-app", "kubectl vm create vm --name web | kubectl apply -f -");
+        var help = HelpText.Install(root);
+        root.SetAction(help.Invoke); // a bare kubectl vm shows its commands
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, CliStreams streams, CancellationToken cancellationToken, TimeProvider? time = null)
     {
-        var root = Build(streams, time);
         if (args is [CompletionProtocol.Command, .. var words])
         {
-            return await CompletionProtocol.RunAsync(root, words, streams.Output).ConfigureAwait(false);
+            return await CompletionProtocol.RunAsync(Build(streams, time, completing: true), words, streams.Output).ConfigureAwait(false);
         }
 
+        var root = Build(streams, time);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && !HelpText.IsHelp(parse.Action))
         {
             // A wrong command line is a usage error (exit 2), with the way to the right one.
-            foreach (var error in parse.Errors)
+            // "Required command was not provided" says nothing next to a misspelt command's own error.
+            var errors = parse.Errors.Count > 1 ? parse.Errors.Where(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) : parse.Errors;
+            foreach (var error in errors)
             {
                 await streams.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             }

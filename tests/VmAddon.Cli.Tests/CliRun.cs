@@ -1,7 +1,7 @@
 namespace VmAddon.Cli.Tests;
 
 /// <summary>Runs kubectl-vm in process with captured streams.</summary>
-internal sealed record CliRun(int ExitCode, string Output, string Error)
+public sealed record CliRun(int ExitCode, string Output, string Error)
 {
     public static async Task<CliRun> RunAsync(string stdin, params string[] args)
     {

@@ -46,9 +46,11 @@ internal sealed class ClusterConnection : IDisposable
 
             configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, request.Context);
         }
-        catch (KubeConfigException e)
+        catch (Exception e) when (e is not CliException)
         {
-            throw new CliException($"{string.Join(", ", files)}: {e.Message} (see: kubectl config view)");
+            // KubernetesClient throws what it meets in a broken file (NullReferenceException for an empty one, say).
+            var why = e is KubeConfigException or IOException or YamlDotNet.Core.YamlException ? e.Message : "it is not a kubeconfig";
+            throw new CliException($"{string.Join(", ", files)}: {why} (see: kubectl config view)");
         }
 
         configuration.HttpClientTimeout = RequestTimeout;

@@ -8,13 +8,10 @@ internal static class CompletionCommand
 {
     public static Command Build(CliStreams streams)
     {
-        var shell = new Argument<string>("SHELL") { Description = "bash or zsh." };
+        var shell = new Argument<string>("SHELL") { Description = "bash or zsh.", HelpName = "bash|zsh" };
         shell.AcceptOnlyFromAmong("bash", "zsh");
-        var help = HelpText.With(
-            "Print a completion script for kubectl-vm: subcommands, flags, and VM names from the cluster. For kubectl vm <TAB>, put bin/kubectl_complete-vm on your PATH too (make build writes it next to kubectl-vm).",
-            "source <(kubectl vm completion bash)",
-            "kubectl vm completion zsh > \"${fpath[1]}/_kubectl-vm\"");
-        var command = new Command("completion", help) { shell };
+        var help = "Print a completion script for kubectl-vm: subcommands, flags, and VM names from the cluster. For kubectl vm <TAB>, put bin/kubectl_complete-vm on your PATH too (make build writes it next to kubectl-vm).";
+        var command = new Command("completion", help).WithExamples("source <(kubectl vm completion bash)", "kubectl vm completion zsh > \"${fpath[1]}/_kubectl-vm\"").With(shell);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var script = parse.GetValue(shell) == "zsh" ? CompletionScripts.Zsh : CompletionScripts.Bash;

@@ -12,7 +12,7 @@ internal static class CreateCommand
     private static readonly string[] s_strategies = [RunStrategy.Always, RunStrategy.Halted, RunStrategy.Manual, RunStrategy.RerunOnFailure, RunStrategy.Once];
 
     public static Command Build(CliStreams streams) =>
-        new Command("create", HelpText.With("Print a manifest for a new resource, to review and apply with kubectl apply -f.", "kubectl vm create vm --name web | kubectl apply -f -"))
+        new Command("create", "Print a manifest for a new resource, to review and apply with kubectl apply -f.").WithExamples("kubectl vm create vm --name web | kubectl apply -f -")
             .With(Vm(streams));
 
     private static Command Vm(CliStreams streams)
@@ -24,11 +24,8 @@ internal static class CreateCommand
         var userData = new Option<string?>("--cloud-init-user-data-file") { Description = "A file whose content becomes the cloud-init NoCloud user data (a script or #cloud-config)." };
         var strategy = new Option<string>("--run-strategy") { Description = "Always, Halted, Manual, RerunOnFailure or Once.", DefaultValueFactory = _ => RunStrategy.Always };
         strategy.AcceptOnlyFromAmong(s_strategies);
-        var help = HelpText.With(
-            "Print a VirtualMachine manifest. Nothing is sent to the cluster: review it, then apply it. The manifest is checked as kubectl vm validate does before it is printed.",
-            "kubectl vm create vm --name web --memory 512Mi --cpu 2 > web.yaml",
-            "kubectl vm create vm --name app --cloud-init-user-data-file init.sh | kubectl apply -f -");
-        var command = new Command("vm", help).With(name, image, memory, cpu, userData, strategy);
+        var help = "Print a VirtualMachine manifest. Nothing is sent to the cluster: review it, then apply it. The manifest is checked as kubectl vm validate does before it is printed.";
+        var command = new Command("vm", help).WithExamples("kubectl vm create vm --name web --memory 512Mi --cpu 2 > web.yaml", "kubectl vm create vm --name app --cloud-init-user-data-file init.sh | kubectl apply -f -").With(name, image, memory, cpu, userData, strategy);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(userData);

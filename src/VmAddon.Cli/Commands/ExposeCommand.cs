@@ -21,11 +21,8 @@ internal static class ExposeCommand
         type.AcceptOnlyFromAmong("ClusterIP", "NodePort");
         var protocol = new Option<string>("--protocol") { Description = "TCP or UDP.", DefaultValueFactory = _ => "TCP" };
         protocol.AcceptOnlyFromAmong("TCP", "UDP");
-        var help = HelpText.With(
-            "Create a Service that sends traffic to the VM's guest: it selects the VM's launcher pods (by its template labels, as virtctl does), whichever node they run on and across restarts.",
-            "kubectl vm expose vm legacy-app --port 8080 --target-port 80",
-            "kubectl vm expose vm legacy-app --port 80 --name legacy-web --type NodePort");
-        return new Command("expose", help).With(kind, name, port, targetPort, serviceName, type, protocol).WithAction(context, async (parse, cluster, cancellationToken) =>
+        var help = "Create a Service that sends traffic to the VM's guest: it selects the VM's launcher pods (by its template labels, as virtctl does), whichever node they run on and across restarts.";
+        return new Command("expose", help).WithExamples("kubectl vm expose vm legacy-app --port 8080 --target-port 80", "kubectl vm expose vm legacy-app --port 80 --name legacy-web --type NodePort").With(kind, name, port, targetPort, serviceName, type, protocol).WithAction(context, async (parse, cluster, cancellationToken) =>
         {
             var target = parse.GetValue(name)!;
             var isVm = KindArgument.Normalise(parse.GetValue(kind)!) == KindArgument.Vm;

@@ -13,8 +13,14 @@ internal static class KindArgument
 
     public static Argument<string> Create()
     {
-        var argument = new Argument<string>("KIND") { Description = "vm (a VirtualMachine) or vmi (a VirtualMachineInstance)." };
-        argument.AcceptOnlyFromAmong([.. s_vm, .. s_vmi]);
+        var argument = new Argument<string>("KIND") { Description = "vm (a VirtualMachine) or vmi (a VirtualMachineInstance).", HelpName = "vm|vmi" };
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var kind }] && !s_vm.Contains(kind) && !s_vmi.Contains(kind))
+            {
+                result.AddError($"KIND must be vm or vmi, not '{kind}'");
+            }
+        });
         argument.CompletionSources.Add(_ => [Vm, Vmi]);
         return argument;
     }

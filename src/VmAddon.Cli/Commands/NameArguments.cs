@@ -11,7 +11,7 @@ internal static class NameArguments
 
     public static Argument<string> Vm(CliContext context, string description = "The VirtualMachine's name.")
     {
-        var argument = new Argument<string>("NAME") { Description = description };
+        var argument = new Argument<string>("NAME") { Description = description, HelpName = "NAME" }; // HelpName: help must not ask the cluster
         argument.CompletionSources.Add(completion => VmNames(context, completion));
         return argument;
     }
@@ -19,6 +19,11 @@ internal static class NameArguments
     // Completion must never fail loudly: no cluster, no names.
     private static IEnumerable<CompletionItem> VmNames(CliContext context, CompletionContext completion)
     {
+        if (!context.Completing)
+        {
+            return [];
+        }
+
         try
         {
             using var cluster = ClusterConnection.Open(context.Flags.Read(completion.ParseResult));

@@ -15,9 +15,9 @@ internal static class PauseCommand
         var kind = KindArgument.Create();
         var name = NameArguments.Vm(context, "The VirtualMachine's or VirtualMachineInstance's name.");
         var help = pause
-            ? HelpText.With("Pause a running VM's guest: its vCPUs stop, its memory and devices stay. The VM shows Paused.", "kubectl vm pause vm legacy-app", "kubectl vm pause vmi legacy-app")
-            : HelpText.With("Resume a paused VM's guest where it stopped. The VM shows Running again.", "kubectl vm unpause vm legacy-app");
-        return new Command(verb, help).With(kind, name).WithAction(context, async (parse, cluster, cancellationToken) =>
+            ? "Pause a running VM's guest: its vCPUs stop, its memory and devices stay. The VM shows Paused."
+            : "Resume a paused VM's guest where it stopped. The VM shows Running again.";
+        return new Command(verb, help).WithExamples($"kubectl vm {verb} vm legacy-app", $"kubectl vm {verb} vmi legacy-app -n prod").With(kind, name).WithAction(context, async (parse, cluster, cancellationToken) =>
         {
             var target = parse.GetValue(name)!;
             var isVm = KindArgument.Normalise(parse.GetValue(kind)!) == KindArgument.Vm;

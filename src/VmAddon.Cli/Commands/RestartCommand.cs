@@ -11,10 +11,8 @@ internal static class RestartCommand
     public static Command Build(CliContext context)
     {
         var name = NameArguments.Vm(context);
-        var help = HelpText.With(
-            "Restart a running VirtualMachine: its instance shuts down gracefully and a new one starts (a new VMI, a new launcher pod). Not for Halted or Once VMs.",
-            "kubectl vm restart legacy-app");
-        return new Command("restart", help).With(name).WithAction(context, async (parse, cluster, cancellationToken) =>
+        var help = "Restart a running VirtualMachine: its instance shuts down gracefully and a new one starts (a new VMI, a new launcher pod). Not for Halted or Once VMs.";
+        return new Command("restart", help).WithExamples("kubectl vm restart legacy-app").With(name).WithAction(context, async (parse, cluster, cancellationToken) =>
         {
             var vm = parse.GetValue(name)!;
             await LifecycleRequests.ApplyAsync(cluster, new LifecycleRequest("restart", "virtualmachine", vm), async ct =>

@@ -12,11 +12,8 @@ internal static class StartCommand
     {
         var name = NameArguments.Vm(context);
         var paused = new Option<bool>("--paused") { Description = "Start the guest paused; it runs once you unpause it (kubectl vm unpause vm NAME)." };
-        var help = HelpText.With(
-            "Start a stopped VirtualMachine. Halted VMs get runStrategy Always; Manual and RerunOnFailure VMs get a Start request, as KubeVirt's virtctl does. Returns once the request is accepted; kubectl vm wait follows it.",
-            "kubectl vm start legacy-app",
-            "kubectl vm start legacy-app --paused -n prod");
-        return new Command("start", help).With(name, paused).WithAction(context, async (parse, cluster, cancellationToken) =>
+        var help = "Start a stopped VirtualMachine. Halted VMs get runStrategy Always; Manual and RerunOnFailure VMs get a Start request, as KubeVirt's virtctl does. Returns once the request is accepted; kubectl vm wait follows it.";
+        return new Command("start", help).WithExamples("kubectl vm start legacy-app", "kubectl vm start legacy-app --paused -n prod").With(name, paused).WithAction(context, async (parse, cluster, cancellationToken) =>
         {
             var vm = parse.GetValue(name)!;
             var startPaused = parse.GetValue(paused);

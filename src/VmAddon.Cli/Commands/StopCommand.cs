@@ -13,11 +13,8 @@ internal static class StopCommand
         var name = NameArguments.Vm(context);
         var force = new Option<bool>("--force") { Description = "Do not wait for the guest's own shutdown: with no --grace-period, power it off at once (grace period 0)." };
         var grace = new Option<long?>("--grace-period") { Description = "With --force: the seconds the guest gets to shut down, instead of its terminationGracePeriodSeconds." };
-        var help = HelpText.With(
-            "Stop a running VirtualMachine: the guest gets an ACPI power-button press and its grace period to shut down. Always and Once VMs get runStrategy Halted; Manual and RerunOnFailure VMs get a Stop request, as KubeVirt's virtctl does.",
-            "kubectl vm stop legacy-app",
-            "kubectl vm stop legacy-app --force --grace-period 0");
-        var command = new Command("stop", help).With(name, force, grace);
+        var help = "Stop a running VirtualMachine: the guest gets an ACPI power-button press and its grace period to shut down. Always and Once VMs get runStrategy Halted; Manual and RerunOnFailure VMs get a Stop request, as KubeVirt's virtctl does.";
+        var command = new Command("stop", help).WithExamples("kubectl vm stop legacy-app", "kubectl vm stop legacy-app --force --grace-period 0").With(name, force, grace);
         command.Validators.Add(result =>
         {
             // virtctl's rule: a grace period only with --force.

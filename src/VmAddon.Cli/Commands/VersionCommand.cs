@@ -26,8 +26,8 @@ internal static class VersionCommand
             Description = "Where vmaddon-controller keeps its leader Lease (its --leader-election-namespace).",
             DefaultValueFactory = _ => "default",
         };
-        var help = HelpText.With("Print the client's version, the vmaddon-controller's (from its leader Lease) and the Kubernetes API server's.", "kubectl vm version", "kubectl vm version --client");
-        var command = new Command("version", help).With(clientOnly, leaseNamespace);
+        var help = "Print the client's version, the vmaddon-controller's (from its leader Lease) and the Kubernetes API server's.";
+        var command = new Command("version", help).WithExamples("kubectl vm version", "kubectl vm version --client").With(clientOnly, leaseNamespace);
         command.SetAction(async (parse, cancellationToken) =>
         {
             await context.Streams.Output.WriteLineAsync($"Client Version: v{ClientVersion}").ConfigureAwait(false);

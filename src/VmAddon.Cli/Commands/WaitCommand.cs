@@ -24,11 +24,8 @@ internal static class WaitCommand
         };
         status.AcceptOnlyFromAmong(s_statuses);
         var timeout = TimeoutOption.Create("How long to wait before giving up (exit 1).", TimeSpan.FromMinutes(5));
-        var help = HelpText.With(
-            "Wait until a VirtualMachine's status (the STATUS column of kubectl get vm) is the one given. Shows progress on a terminal.",
-            "kubectl vm wait legacy-app --for Running",
-            "kubectl vm stop legacy-app && kubectl vm wait legacy-app --for Stopped --timeout 2m");
-        return new Command("wait", help).With(name, status, timeout).WithAction(context, async (parse, cluster, cancellationToken) =>
+        var help = "Wait until a VirtualMachine's status (the STATUS column of kubectl get vm) is the one given. Shows progress on a terminal.";
+        return new Command("wait", help).WithExamples("kubectl vm wait legacy-app --for Running", "kubectl vm stop legacy-app && kubectl vm wait legacy-app --for Stopped --timeout 2m").With(name, status, timeout).WithAction(context, async (parse, cluster, cancellationToken) =>
         {
             var vm = parse.GetValue(name)!;
             var wanted = parse.GetValue(status)!;

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using VmAddon.Api;
+
+namespace VmAddon.Cli.Tests.Online;
+
+/// <summary>Completion speaks cobra's __complete protocol (kubectl's, for plugins) and completes VM names from the cluster.</summary>
+public sealed class CompletionTests(ApiCluster cluster) : IClassFixture<ApiCluster>
+{
+    [Fact]
+    public async Task Complete_lists_subcommands_then_the_directive()
+    {
+        var run = await CliRun.RunAsync("", "__complete", "st");
+
+        run.Output.Should().Be("start\nstop\n:4\n");
+    }
+
+    [Fact]
+    public async Task Complete_lists_the_vms_of_the_namespace()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateVmAsync(ns, "alpha", RunStrategy.Always);
+        await cluster.CreateVmAsync(ns, "beta", RunStrategy.Always);
+
+        var run = await CliRun.RunAsync("", "__complete", "--kubeconfig", cluster.Kubeconfig, "-n", ns, "stop", "a");
+
+        run.Output.Should().Be("alpha\n:4\n");
+    }
+
+    [Fact]
+    public async Task A_file_flag_leaves_completion_to_the_shell()
+    {
+        var run = await CliRun.RunAsync("", "__complete", "validate", "-f", "");
+
+        run.Output.Should().Be(":0\n");
+    }
+
+    [Fact]
+    public async Task The_bash_script_completes_vm_names_through_the_program()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateVmAsync(ns, "legacy-app", RunStrategy.Always);
+        var script = (await CliRun.RunAsync("", "completion", "bash")).Output;
+        var bin = Path.Combine(Repository.Root, "bin");
+        File.Exists(Path.Combine(bin, "kubectl-vm")).Should().BeTrue("make build writes bin/kubectl-vm (make test runs it first)");
+
+        // What bash does on `kubectl-vm -n NS start le<TAB>`.
+        var start = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["KUBECONFIG"] = cluster.Kubeconfig;
+        using var bash = Process.Start(start)!;
+        await bash.StandardInput.WriteAsync($"{script}\nCOMP_WORDS=(kubectl-vm -n {ns} start le); COMP_CWORD=4; _kubectl_vm; printf '%s\\n' \"${{COMPREPLY[@]}}\"\n");
+        bash.StandardInput.Close();
+        var output = await bash.StandardOutput.ReadToEndAsync();
+        await bash.WaitForExitAsync();
+
+        output.Should().Be("legacy-app\n", await bash.StandardError.ReadToEndAsync());
+    }
+}
