@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VmAddon.Core.Launcher;
 using VmAddon.Launcher.GuestConsole;
+using VmAddon.Terminal;
 
 namespace VmAddon.Launcher.Commands;
 
