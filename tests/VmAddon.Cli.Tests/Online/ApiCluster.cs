@@ -83,7 +83,7 @@ public sealed class ApiCluster : IAsyncLifetime
                 RunStrategy = runStrategy,
                 Template = new VirtualMachineInstanceTemplateSpec
                 {
-                    Metadata = templateLabels is null ? null : new V1ObjectMeta { Labels = templateLabels },
+                    Metadata = templateLabels is null ? null : new TemplateMetadata { Labels = templateLabels },
                     Spec = Instance(ns, name).Spec,
                 },
             },

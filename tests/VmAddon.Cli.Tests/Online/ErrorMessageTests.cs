@@ -36,7 +36,7 @@ public sealed class ErrorMessageTests(ApiCluster cluster) : IClassFixture<ApiClu
             var run = await CliRun.RunAsync("", "--kubeconfig", kubeconfig, "start", "web");
 
             run.ExitCode.Should().Be(1);
-            run.Error.Should().StartWith($"error: cannot reach the cluster at http://127.0.0.1:{port}/: Connection refused (is it running? check: kubectl cluster-info");
+            run.Error.Should().StartWith($"error: cannot reach the cluster at http://127.0.0.1:{port}: Connection refused (is it running? check: kubectl cluster-info");
             run.Error.TrimEnd('\n').Should().NotContain("\n", "the error is one line, never a stack trace");
         }
         finally

@@ -1,3 +1,4 @@
+using k8s;
 using VmAddon.Api;
 
 namespace VmAddon.Cli.Tests.Online;
