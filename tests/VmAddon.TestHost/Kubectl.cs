@@ -8,6 +8,9 @@ public sealed class Kubectl(string kubeconfig)
     public static string Path => Prerequisites.Which("kubectl")
         ?? throw new InvalidOperationException("these conformance tests drive the real kubectl, which is not on the PATH: install kubectl (1.27 to 1.33)");
 
+    /// <summary>The PATH kubectl runs with: this repository's bin/ first, so that `kubectl vm` is bin/kubectl-vm, as the README sets it.</summary>
+    public static string PluginPath => $"{System.IO.Path.Combine(Repository.Root, "bin")}:{Environment.GetEnvironmentVariable("PATH")}";
+
     public async Task<KubectlResult> RunAsync(string arguments, string? stdin = null, TimeSpan? timeout = null)
     {
         using var process = Start(arguments, stdin is not null);
@@ -75,6 +78,7 @@ public sealed class Kubectl(string kubeconfig)
 
         info.Environment["KUBECONFIG"] = kubeconfig;
         info.Environment["HOME"] = System.IO.Path.GetDirectoryName(kubeconfig)!;
+        info.Environment["PATH"] = PluginPath;
         return Process.Start(info)!;
     }
 
