@@ -139,6 +139,20 @@ public sealed class ConsoleSessionTests(ConsoleCluster cluster) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_api_server_that_cannot_be_reached_is_reported_as_dropped()
+    {
+        var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath);
+        configuration.Host = $"http://127.0.0.1:{LocalClusterProcess.FreePort()}";
+        using var client = new Kubernetes(configuration);
+        using var terminal = new FakeTerminal(Standard);
+
+        var outcome = await ConsoleSession.AttachAsync(client, Target("cat"), terminal, CancellationToken.None).WaitAsync(HangGuard);
+
+        outcome.Ending.Should().Be(ConsoleEnding.Dropped);
+        outcome.Message.Should().StartWith("could not connect to the API server");
+    }
+
+    [Fact]
     public async Task A_missing_pod_is_refused_before_the_session_starts()
     {
         using var terminal = new FakeTerminal(Standard);

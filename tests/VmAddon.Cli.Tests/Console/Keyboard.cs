@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace VmAddon.Cli.Tests.Console;
 
 /// <summary>A user's keystrokes as a stream: what the test types is read in order; <see cref="End"/> ends the input like a pipe closing.</summary>
-internal sealed class Keyboard : Stream
+internal sealed class Keyboard : OneWayStream
 {
     private readonly Channel<byte[]> _typed = Channel.CreateUnbounded<byte[]>();
     private ReadOnlyMemory<byte> _pending;
@@ -39,22 +39,4 @@ internal sealed class Keyboard : Stream
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read asynchronously");
 
     public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace VmAddon.Cli.Tests.Console;
 
 /// <summary>What reached the user's terminal, collected as it is written.</summary>
-internal sealed class Screen : Stream
+internal sealed class Screen : OneWayStream
 {
     private readonly Lock _lock = new();
     private readonly MemoryStream _written = new();
@@ -53,27 +53,9 @@ internal sealed class Screen : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
     public override bool CanWrite => true;
 
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
