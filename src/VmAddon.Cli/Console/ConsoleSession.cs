@@ -20,9 +20,12 @@ internal static class ConsoleSession
     /// <paramref name="terminal"/> until the user detaches, the command exits or the connection drops. Writes nothing to the
     /// terminal but the remote's bytes, and does not change the terminal's mode (the caller enters raw mode).
     /// </summary>
+    /// <remarks>An API server that cannot be reached at all gives <see cref="ConsoleEnding.Dropped"/>, as a lost connection does.</remarks>
     /// <exception cref="k8s.Autorest.HttpOperationException">The API server refused the exec before it started (the pod
-    /// or container does not exist, 403, 400 when the pod is not running): <c>Response.StatusCode</c> and
-    /// <c>Response.Content</c> (a metav1.Status) say why.</exception>
+    /// or container does not exist, 403, 400 when the pod has no node yet): <c>Response.StatusCode</c> and
+    /// <c>Response.Content</c> (a metav1.Status as JSON) say why.</exception>
+    /// <exception cref="WebSocketException">The upgrade was refused and asking again did not say why (rare; the message
+    /// has the status code).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the connection is closed.</exception>
     public static async Task<ConsoleOutcome> AttachAsync(IKubernetes client, ExecTarget target, IConsoleTerminal terminal, CancellationToken cancellationToken)
     {
@@ -34,6 +37,11 @@ internal static class ConsoleSession
         {
             socket = await client.WebSocketNamespacedPodExecAsync(target.Pod, target.Namespace, target.Command, target.Container,
                 false, true, true, true, ExecChannel.Protocol, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WebSocketException e) when (e.WebSocketErrorCode == WebSocketError.NotAWebSocket)
+        {
+            // The API server answered the upgrade with an error status.
+            throw await ExecRefusal.ExplainAsync(client, target, e, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUnreachable(e))
         {
@@ -117,5 +125,5 @@ internal static class ConsoleSession
     // Failures to reach the API server at all (refused, reset, DNS), as opposed to its answers (HttpOperationException).
     private static bool IsUnreachable(Exception e) =>
         e is HttpRequestException { StatusCode: null } or IOException or System.Net.Sockets.SocketException
-        || (e is WebSocketException && e is not k8s.Autorest.HttpOperationException && e.InnerException is HttpRequestException or IOException or System.Net.Sockets.SocketException);
+        || (e is WebSocketException && e.InnerException is HttpRequestException or IOException or System.Net.Sockets.SocketException);
 }

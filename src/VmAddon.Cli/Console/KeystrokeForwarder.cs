@@ -24,7 +24,7 @@ internal static class KeystrokeForwarder
         try
         {
             int read;
-            while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadAsync(input, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 var (send, detach) = DetachKey.Scan(buffer.AsSpan(0, read));
                 await sender.SendAsync(ExecChannel.Stdin, buffer.AsMemory(0, send), cancellationToken).ConfigureAwait(false);
@@ -41,6 +41,19 @@ internal static class KeystrokeForwarder
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
             return Stop.ConnectionFailed;
+        }
+    }
+
+    // Input that fails (its terminal went away) ends like input that closes.
+    private static async Task<int> ReadAsync(Stream input, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 }

@@ -4,8 +4,8 @@ using VmAddon.Terminal;
 namespace VmAddon.Cli.Console;
 
 /// <summary>
-/// This process's own terminal: standard input and output, raw mode through termios, the size through TIOCGWINSZ and
-/// SIGWINCH for resizes. Elsewhere than Linux: no raw mode, and the size from <see cref="System.Console"/>.
+/// This process's own terminal: standard input read as plain bytes, standard output, raw mode through termios, the size
+/// through TIOCGWINSZ and SIGWINCH for resizes. Elsewhere than Linux: no raw mode, and the size from <see cref="System.Console"/>.
 /// </summary>
 internal sealed class ProcessTerminal : IConsoleTerminal, IDisposable
 {
@@ -13,7 +13,7 @@ internal sealed class ProcessTerminal : IConsoleTerminal, IDisposable
 
     public ProcessTerminal()
     {
-        Input = System.Console.OpenStandardInput();
+        Input = OperatingSystem.IsLinux() ? TerminalInput.OpenStandardInput() : System.Console.OpenStandardInput();
         Output = System.Console.OpenStandardOutput();
         if (!OperatingSystem.IsWindows())
         {
