@@ -19,7 +19,7 @@ public sealed class E2ECluster : IAsyncDisposable
     /// <summary>The controller's node monitor timeout here: short, so node loss is noticed within the test.</summary>
     public const string NodeMonitorTimeout = "5s";
 
-    private const string Namespace = "default";
+    public const string Namespace = "default";
 
     private readonly Dictionary<string, DotnetProgram> _agents = [];
     private DotnetProgram? _controller;
