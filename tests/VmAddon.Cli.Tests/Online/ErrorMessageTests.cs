@@ -90,6 +90,20 @@ public sealed class ErrorMessageTests(ApiCluster cluster) : IClassFixture<ApiClu
     }
 
     [Fact]
+    public async Task A_wait_shows_progress_on_a_terminal_and_stays_quiet_when_piped()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateVmAsync(ns, "web", RunStrategy.Halted);
+        string[] args = ["--kubeconfig", cluster.Kubeconfig, "wait", "web", "--for", "Running", "--timeout", "2s", "-n", ns];
+
+        var terminal = await CliRun.RunOnTerminalAsync(args);
+        var piped = await CliRun.RunAsync("", args);
+
+        terminal.Error.Should().Contain("\r\u001b[2K").And.Contain("waiting for virtualmachine web to be Running: Stopped (");
+        piped.Error.Should().NotContain("\r").And.StartWith("error: timed out");
+    }
+
+    [Fact]
     public async Task Wait_returns_once_the_status_is_there()
     {
         var ns = await cluster.NewNamespaceAsync();
