@@ -116,12 +116,12 @@ node=$(kubectl get vmi "$name" -n "$ns" -o jsonpath='{.status.nodeName}')
 cat <<TRY
 
 $name is running. In another shell:
-  export KUBECONFIG=$KUBECONFIG
+  export KUBECONFIG=$KUBECONFIG PATH=$PWD/bin:\$PATH
   kubectl get vm,vmi -o wide
-  kubectl describe vm $name
-  kubectl logs $pod -c guest-console-log     # the guest's serial console
+  kubectl vm console $name                      # the guest's serial console; Ctrl+] leaves
+  kubectl logs $pod -c guest-console-log     # what the guest printed on it
   curl http://$ip/                              # the legacy app's page, on the launcher pod's IP
-  kubectl patch vm $name --type merge -p '{"spec":{"runStrategy":"Halted"}}'   # stop it; "Always" starts it again
+  kubectl vm stop $name && kubectl vm wait $name --for Stopped && kubectl vm start $name   # also: restart, pause vm, expose vm
   bin/vmaddon-dev node stop $node --dir $dir   # lose its node; once it is NotReady, confirm it is down:
   kubectl taint node $node node.kubernetes.io/out-of-service=nodeshutdown:NoExecute   # fenced: the VM runs again on the other node
 

@@ -29,7 +29,7 @@ internal static class CompletionProtocol
         var parse = root.Parse(line);
         var candidates = parse.GetCompletions(line.Length)
             .Select(c => c.Label)
-            .Where(c => c.StartsWith(current, StringComparison.Ordinal) && c != Command && !c.StartsWith('/') && c is not ("-?" or "-h"))
+            .Where(c => c.StartsWith(current, StringComparison.Ordinal) && (current.StartsWith('-') || !c.StartsWith('-')) && c != Command && !c.StartsWith('/') && c is not ("-?" or "-h"))
             .Distinct(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {

@@ -14,7 +14,7 @@ public static class InstancePause
     public static LifecyclePlan Pause(VirtualMachineInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (instance.Status?.Phase != VirtualMachineInstancePhase.Running)
+        if (!IsRunning(instance))
         {
             return new LifecyclePlan.Refused(NotRunning);
         }
@@ -35,7 +35,7 @@ public static class InstancePause
     public static LifecyclePlan Unpause(VirtualMachineInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (instance.Status?.Phase != VirtualMachineInstancePhase.Running)
+        if (!IsRunning(instance))
         {
             return new LifecyclePlan.Refused(NotRunning);
         }
@@ -45,6 +45,10 @@ public static class InstancePause
 
     public static bool IsPaused(VirtualMachineInstance instance) =>
         instance?.Status?.Conditions?.Any(c => c.Type == VirtualMachineInstanceConditionType.Paused && c.Status == "True") == true;
+
+    // An instance being deleted (by a stop or a restart) is on its way out: a pause would die with it.
+    private static bool IsRunning(VirtualMachineInstance instance) =>
+        instance.Status?.Phase == VirtualMachineInstancePhase.Running && instance.Metadata.DeletionTimestamp is null;
 
     private static LifecyclePlan.Patches Annotate(VirtualMachineInstance instance, string value)
     {

@@ -32,6 +32,15 @@ public sealed class InstancePauseTests
             .Should().Be(new LifecyclePlan.Refused(reason));
 
     [Fact]
+    public void An_instance_being_deleted_is_not_paused()
+    {
+        var instance = Instance(VirtualMachineInstancePhase.Running, paused: false);
+        instance.Metadata.DeletionTimestamp = new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc);
+
+        InstancePause.Pause(instance).Should().Be(new LifecyclePlan.Refused("VMI is not running"));
+    }
+
+    [Fact]
     public void A_migrating_instance_is_not_paused()
     {
         var instance = Instance(VirtualMachineInstancePhase.Running, paused: false);
