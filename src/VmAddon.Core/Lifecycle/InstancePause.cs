@@ -24,7 +24,7 @@ public static class InstancePause
             return new LifecyclePlan.Refused("VMI is already paused");
         }
 
-        if (instance.Status.MigrationState is { Completed: not true })
+        if (instance.Status?.MigrationState is { Completed: not true })
         {
             return new LifecyclePlan.Refused($"Cannot pause VM '{instance.Metadata.Name}' because it is currently being migrated");
         }
