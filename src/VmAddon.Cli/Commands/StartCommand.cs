@@ -15,6 +15,6 @@ internal static class StartCommand
             "Start a stopped VirtualMachine. Halted VMs get runStrategy Always; Manual and RerunOnFailure VMs get a Start request, as KubeVirt's virtctl does. Returns once the request is accepted; kubectl vm wait follows it.",
             ["kubectl vm start legacy-app", "kubectl vm start legacy-app --paused -n prod"],
             (parse, vm, instance) => VmLifecycle.Start(vm, instance, parse.GetValue(paused)),
-            paused);
+            options: paused);
     }
 }

@@ -16,8 +16,7 @@ internal static class StopCommand
             "Stop a running VirtualMachine: the guest gets an ACPI power-button press and its grace period to shut down. Always and Once VMs get runStrategy Halted; Manual and RerunOnFailure VMs get a Stop request, as KubeVirt's virtctl does.",
             ["kubectl vm stop legacy-app", "kubectl vm stop legacy-app --force --grace-period 0"],
             (parse, vm, instance) => VmLifecycle.Stop(vm, instance, parse.GetValue(force) ? parse.GetValue(grace) ?? 0 : null),
-            force,
-            grace);
+            options: [force, grace]);
         command.Validators.Add(result =>
         {
             // virtctl's rule: a grace period only with --force.

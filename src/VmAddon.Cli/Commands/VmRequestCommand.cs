@@ -12,16 +12,32 @@ namespace VmAddon.Cli.Commands;
 /// </summary>
 internal static class VmRequestCommand
 {
+    /// <param name="context">The streams, flags and clock.</param>
+    /// <param name="verb">The command's name, and the verb in its messages.</param>
+    /// <param name="description">Its --help description.</param>
+    /// <param name="examples">Its --help examples.</param>
+    /// <param name="plan">The plan from the parse, the VM and its instance.</param>
+    /// <param name="settle">Optionally, what to wait for once the request is accepted, given the instance it was planned against.</param>
+    /// <param name="options">The command's own options.</param>
     public static Command Create(CliContext context, string verb, string description, string[] examples,
-        Func<ParseResult, VirtualMachine, VirtualMachineInstance?, LifecyclePlan> plan, params Option[] options)
+        Func<ParseResult, VirtualMachine, VirtualMachineInstance?, LifecyclePlan> plan,
+        Func<ClusterConnection, string, VirtualMachineInstance?, CancellationToken, Task>? settle = null, params Option[] options)
     {
         var name = NameArguments.Vm(context);
         return new Command(verb, description).WithExamples(examples).With([name, .. options]).WithAction(context, async (parse, cluster, cancellationToken) =>
         {
             var vm = parse.GetValue(name)!;
+            VirtualMachineInstance? planned = null;
             await LifecycleRequests.ApplyAsync(cluster, new LifecycleRequest(verb, "virtualmachine", vm), async ct =>
-                plan(parse, await Lookup.VmAsync(cluster, vm, ct).ConfigureAwait(false), await Lookup.VmiOrNullAsync(cluster, vm, ct).ConfigureAwait(false)),
-                cancellationToken).ConfigureAwait(false);
+            {
+                planned = await Lookup.VmiOrNullAsync(cluster, vm, ct).ConfigureAwait(false);
+                return plan(parse, await Lookup.VmAsync(cluster, vm, ct).ConfigureAwait(false), planned);
+            }, cancellationToken).ConfigureAwait(false);
+            if (settle is not null)
+            {
+                await settle(cluster, vm, planned, cancellationToken).ConfigureAwait(false);
+            }
+
             await context.Streams.Output.WriteLineAsync($"VM {vm} was scheduled to {verb}").ConfigureAwait(false);
             return ExitCodes.Success;
         });

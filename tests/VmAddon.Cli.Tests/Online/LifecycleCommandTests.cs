@@ -82,16 +82,25 @@ public sealed class LifecycleCommandTests(ApiCluster cluster) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Restart_queues_a_stop_for_the_current_instance_then_a_start()
+    public async Task Restart_queues_a_stop_for_the_current_instance_then_a_start_and_returns_once_the_controller_began()
     {
         var ns = await cluster.NewNamespaceAsync();
         await cluster.CreateVmAsync(ns, "web", RunStrategy.Always, PrintableStatus.Running);
         var vmi = await cluster.CreateVmiAsync(ns, "web", VirtualMachineInstancePhase.Running);
 
-        (await cluster.VmAsync("restart", "web", "-n", ns)).Output.Should().Be("VM web was scheduled to restart\n");
+        var restart = cluster.VmAsync("restart", "web", "-n", ns);
+        IList<VirtualMachineStateChangeRequest>? requests = null;
+        await Eventually.UntilAsync(async () => (requests = (await cluster.VmAsync(ns, "web")).Status?.StateChangeRequests) is { Count: > 0 }, "the restart's requests");
+        requests!.Select(r => (r.Action, r.Uid)).Should().Equal((StateChangeAction.Stop, vmi.Metadata.Uid), (StateChangeAction.Start, null));
+        restart.IsCompleted.Should().BeFalse("restart waits for the controller to begin");
 
-        var requests = (await cluster.VmAsync(ns, "web")).Status!.StateChangeRequests!;
-        requests.Select(r => (r.Action, r.Uid)).Should().Equal((StateChangeAction.Stop, vmi.Metadata.Uid), (StateChangeAction.Start, null));
+        // The controller's part: the old instance goes, the VM shows Stopping.
+        await cluster.Clients.VirtualMachineInstances.DeleteAsync(ns, "web", CancellationToken.None);
+        var vm = await cluster.VmAsync(ns, "web");
+        await cluster.Clients.VirtualMachines.UpdateStatusAsync(vm with { Status = vm.Status! with { PrintableStatus = PrintableStatus.Stopping } }, CancellationToken.None);
+
+        var run = await restart.WaitAsync(TimeSpan.FromSeconds(30));
+        (run.ExitCode, run.Output).Should().Be((0, "VM web was scheduled to restart\n"));
     }
 
     [Fact]
