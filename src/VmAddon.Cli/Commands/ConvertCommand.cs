@@ -12,7 +12,8 @@ internal static class ConvertCommand
         "convert",
         "Rewrite KubeVirt manifests (kubevirt.io/v1, pool.kubevirt.io/v1beta1) to vmaddon.io/v1alpha1. Prints the result; warnings about unsupported kinds and fields go to standard error.",
         streams,
-        (_, source, cancellationToken) => RunAsync(source, streams, cancellationToken));
+        (_, source, cancellationToken) => RunAsync(source, streams, cancellationToken))
+        .WithExamples("kubectl vm convert -f kubevirt-vm.yaml > vm.yaml", "kubectl vm convert -f kubevirt-vm.yaml | kubectl apply -f -");
 
     private static async Task<int> RunAsync(ManifestSource source, CliStreams streams, CancellationToken cancellationToken)
     {

@@ -35,7 +35,8 @@ internal static class RenderCommand
                 streams,
                 cancellationToken),
             only,
-            softwareEmulation);
+            softwareEmulation)
+            .WithExamples("kubectl vm render -f examples/legacy-app.yaml", "kubectl vm render -f examples/legacy-app.yaml --only domain --software-emulation");
     }
 
     private static async Task<int> RunAsync(ManifestSource source, string? only, RenderSettings settings, CliStreams streams, CancellationToken cancellationToken)

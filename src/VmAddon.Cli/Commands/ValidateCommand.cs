@@ -11,7 +11,8 @@ internal static class ValidateCommand
         "validate",
         "Check a manifest offline against VmAddon's schema and rules. Exits 0 when valid, 1 otherwise, printing one line per error with its field path.",
         streams,
-        (_, source, cancellationToken) => RunAsync(source, streams, cancellationToken));
+        (_, source, cancellationToken) => RunAsync(source, streams, cancellationToken))
+        .WithExamples("kubectl vm validate -f examples/legacy-app.yaml", "kubectl vm create vm --name web | kubectl vm validate -f -");
 
     private static async Task<int> RunAsync(ManifestSource source, CliStreams streams, CancellationToken cancellationToken)
     {
