@@ -25,8 +25,9 @@ RESULTS := out/test-results
 #   curl             images/guest/check.sh fetches the guest's web page
 #   python3          images/guest/check.sh talks to the QEMU monitor socket
 #   tmux             the CLI tests drive kubectl vm console in a real terminal, as a user types into it
+#   zsh              the CLI tests run kubectl vm's zsh completion script
 DEB_PACKAGES := libvirt0 libvirt-clients libxml2-utils libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils \
-	genisoimage util-linux iproute2 busybox-static syslinux syslinux-common mtools dosfstools fdisk cpio curl python3 tmux
+	genisoimage util-linux iproute2 busybox-static syslinux syslinux-common mtools dosfstools fdisk cpio curl python3 tmux zsh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
