@@ -53,6 +53,26 @@ public sealed class KubectlVmTests(SharedCluster shared) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_paused_boots_a_halted_vm_paused_and_unpause_runs_it()
+    {
+        await _e2e.ApplyAsync(GuestManifests.Vm("frozen", runStrategy: RunStrategy.Halted, graceSeconds: 20));
+        await _e2e.WaitForVmAsync("frozen", PrintableStatus.Stopped);
+
+        (await VmAsync("start frozen --paused")).Should().Be("VM frozen was scheduled to start\n");
+        (await VmAsync("wait frozen --for Paused --timeout 3m")).Should().Be("VM frozen is Paused\n");
+        var vmi = (await _e2e.VmiAsync("frozen"))!;
+        vmi.Spec.StartStrategy.Should().Be(StartStrategy.Paused);
+        vmi.Status!.Conditions.Should().Contain(c => c.Type == VirtualMachineInstanceConditionType.Paused && c.Reason == "PausedByUser");
+        (await _e2e.VmAsync("frozen"))!.Spec.RunStrategy.Should().Be(RunStrategy.Always);
+        var pod = (await _e2e.LauncherPodsAsync("frozen")).Single().Metadata.Name;
+        (await _e2e.Kubectl.RunAsync($"logs {pod} -c guest-console-log")).Output.Should().NotContain(GuestManifests.GuestBanner, "its vCPUs have not run yet");
+
+        await VmAsync("unpause vm frozen");
+        await _e2e.WaitForVmAsync("frozen", PrintableStatus.Running, TimeSpan.FromMinutes(1));
+        await _e2e.WaitForGuestBannerAsync("frozen"); // the guest boots only now
+    }
+
+    [Fact]
     public async Task Console_in_a_real_terminal_shows_the_prompt_runs_a_command_and_leaves_on_ctrl_close_bracket()
     {
         await StartedVmAsync("legacy-app");
