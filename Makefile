@@ -33,7 +33,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build run test crds compat bench clean guest-image guest-check
+.PHONY: help deps build run test crds compat bench clean guest-image guest-check krew
 
 help:
 	@echo "make deps   install the Debian packages VmAddon needs (only those missing)"
@@ -41,6 +41,7 @@ help:
 	@echo "make build  build everything and the programs in bin/"
 	@echo "make test   run the whole test suite and print 'N passed, N failed'"
 	@echo "make crds   regenerate crds/ from the C# types"
+	@echo "make krew   build kubectl-vm's self-contained release archive and its krew manifest in out/krew/"
 	@echo "make bench  measure LibvirtSharp against virsh and the per-VM overhead, and print a table"
 	@echo "make guest-image  build images/guest/out/guest.qcow2, the test guest (cached)"
 	@echo "make guest-check  boot the test guest under QEMU and check it (READY, seed, HTTP, shell, ACPI power-off)"
@@ -60,13 +61,17 @@ define wrapper
 	@chmod +x bin/$(1)
 endef
 
+# DIR/kubectl_complete-vm, next to DIR/kubectl-vm: kubectl (1.26+) completes `kubectl vm <TAB>` by running it (cobra's __complete protocol).
+define complete_vm
+	@printf '#!/bin/sh\n# kubectl vm <TAB>: kubectl runs this for completions.\nexec "$$(dirname "$$(readlink -f "$$0")")/kubectl-vm" __complete "$$@"\n' > $(1)/kubectl_complete-vm
+	@chmod +x $(1)/kubectl_complete-vm
+endef
+
 build:
 	$(DOTNET) build VmAddon.sln -c $(CONFIGURATION) -nologo -clp:NoSummary
 	@mkdir -p bin
 	$(call wrapper,kubectl-vm,src/VmAddon.Cli/bin/$(CONFIGURATION)/net10.0/kubectl-vm,kubectl plugin entry point: `kubectl vm ...` runs this.)
-	@# kubectl (1.26+) completes `kubectl vm <TAB>` by running kubectl_complete-vm, which speaks cobra's __complete protocol.
-	@printf '#!/bin/sh\n# kubectl vm <TAB>: kubectl runs this for completions.\nexec "$$(dirname "$$(readlink -f "$$0")")/kubectl-vm" __complete "$$@"\n' > bin/kubectl_complete-vm
-	@chmod +x bin/kubectl_complete-vm
+	$(call complete_vm,bin)
 	$(call wrapper,vmaddon-dev,src/VmAddon.DevCluster/bin/$(CONFIGURATION)/net10.0/vmaddon-dev,The local control plane: vmaddon-dev api and vmaddon-dev up.)
 	$(call wrapper,vmaddon-controller,src/VmAddon.Controller/bin/$(CONFIGURATION)/net10.0/vmaddon-controller,The cluster-wide controller (a Deployment on a real cluster).)
 	$(call wrapper,vmaddon-agent,src/VmAddon.Agent/bin/$(CONFIGURATION)/net10.0/vmaddon-agent,The per-node agent (a DaemonSet on a real cluster).)
@@ -74,6 +79,18 @@ build:
 	$(DOTNET) publish src/VmAddon.Launcher -c $(CONFIGURATION) -r linux-x64 -p:VmAddonAot=true -o out/launcher -nologo -clp:NoSummary
 	$(call wrapper,vmaddon-launcher,out/launcher/vmaddon-launcher,The launcher Pod entrypoint (and its console and probe-kvm commands) compiled ahead of time.)
 	@echo "built bin/kubectl-vm bin/kubectl_complete-vm bin/vmaddon-dev bin/vmaddon-controller bin/vmaddon-agent bin/vmaddon-launcher"
+
+# kubectl-vm's release archive for krew: one self-contained file (no .NET runtime needed) and kubectl_complete-vm,
+# and out/krew/vm.yaml, manifests/krew/vm.yaml with the archive's sha256.
+krew:
+	@rm -rf out/krew
+	$(DOTNET) publish src/VmAddon.Cli -c $(CONFIGURATION) -r linux-x64 --self-contained -p:PublishSingleFile=true \
+		-p:EnableCompressionInSingleFile=true -p:DebugType=none -o out/krew/pkg -nologo -clp:NoSummary
+	$(call complete_vm,out/krew/pkg)
+	tar -C out/krew/pkg -czf out/krew/kubectl-vm-linux-amd64.tar.gz kubectl-vm kubectl_complete-vm
+	@sha=$$(sha256sum out/krew/kubectl-vm-linux-amd64.tar.gz | cut -d' ' -f1); \
+		sed "s/sha256: \"0*\"/sha256: \"$$sha\"/" manifests/krew/vm.yaml > out/krew/vm.yaml; \
+		echo "out/krew/kubectl-vm-linux-amd64.tar.gz (sha256 $$sha) and out/krew/vm.yaml"
 
 # The main job: a two-node local cluster, the controller and agents, and examples/legacy-app.yaml running, until Ctrl-C.
 run: deps build guest-image
