@@ -61,15 +61,6 @@ internal static class CliApplication
             return ExitCodes.Usage;
         }
 
-        try
-        {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = streams.Output, Error = streams.Error }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CliException e)
-        {
-            // Checks made while running (a flag combination, say) that the parser could not make.
-            await streams.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return e.ExitCode;
-        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = streams.Output, Error = streams.Error }, cancellationToken).ConfigureAwait(false);
     }
 }

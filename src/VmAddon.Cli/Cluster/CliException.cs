@@ -6,7 +6,4 @@ namespace VmAddon.Cli.Cluster;
 internal sealed class CliException(string message, int exitCode = ExitCodes.Failure) : Exception(message)
 {
     public int ExitCode { get; } = exitCode;
-
-    /// <summary>A wrong command line (exit 2).</summary>
-    public static CliException Usage(string message) => new(message, ExitCodes.Usage);
 }

@@ -10,6 +10,10 @@ internal static class Lookup
         await cluster.VmAddon.VirtualMachines.GetAsync(cluster.Namespace, name, cancellationToken).ConfigureAwait(false)
             ?? throw await NotFoundAsync(cluster, "virtualmachine", "vm", name, cancellationToken).ConfigureAwait(false);
 
+    public static async Task<VirtualMachineInstance> VmiAsync(ClusterConnection cluster, string name, CancellationToken cancellationToken) =>
+        await VmiOrNullAsync(cluster, name, cancellationToken).ConfigureAwait(false)
+            ?? throw await NotFoundAsync(cluster, "virtualmachineinstance", "vmi", name, cancellationToken).ConfigureAwait(false);
+
     public static Task<VirtualMachineInstance?> VmiOrNullAsync(ClusterConnection cluster, string name, CancellationToken cancellationToken) =>
         cluster.VmAddon.VirtualMachineInstances.GetAsync(cluster.Namespace, name, cancellationToken);
 
@@ -17,7 +21,7 @@ internal static class Lookup
     /// 'virtualmachine "x" not found in namespace "y" (try: kubectl get vm -A)', or 'namespace "y" not found' when that is
     /// the reason. A user who may not read namespaces gets the first.
     /// </summary>
-    public static async Task<CliException> NotFoundAsync(ClusterConnection cluster, string kind, string shortName, string name, CancellationToken cancellationToken)
+    private static async Task<CliException> NotFoundAsync(ClusterConnection cluster, string kind, string shortName, string name, CancellationToken cancellationToken)
     {
         try
         {

@@ -59,8 +59,7 @@ internal static class ConsoleCommand
             var instance = await Lookup.VmiOrNullAsync(cluster, name, ct).ConfigureAwait(false);
             if (instance is null)
             {
-                var vm = await cluster.VmAddon.VirtualMachines.GetAsync(cluster.Namespace, name, ct).ConfigureAwait(false)
-                    ?? throw await Lookup.NotFoundAsync(cluster, "virtualmachine", "vm", name, ct).ConfigureAwait(false);
+                var vm = await Lookup.VmAsync(cluster, name, ct).ConfigureAwait(false);
                 var status = vm.Status?.PrintableStatus ?? PrintableStatus.Stopped;
                 return status == PrintableStatus.Stopped
                     ? throw new CliException($"virtualmachine \"{name}\" is Stopped (start it: kubectl vm start {name})")

@@ -28,8 +28,7 @@ internal static class ExposeCommand
             var isVm = KindArgument.Normalise(parse.GetValue(kind)!) == KindArgument.Vm;
             var labels = isVm
                 ? (await Lookup.VmAsync(cluster, target, cancellationToken).ConfigureAwait(false)).Spec.Template?.Metadata?.Labels
-                : (await Lookup.VmiOrNullAsync(cluster, target, cancellationToken).ConfigureAwait(false)
-                    ?? throw await Lookup.NotFoundAsync(cluster, "virtualmachineinstance", "vmi", target, cancellationToken).ConfigureAwait(false)).Metadata.Labels;
+                : (await Lookup.VmiAsync(cluster, target, cancellationToken).ConfigureAwait(false)).Metadata.Labels;
             var service = new V1Service
             {
                 Metadata = new V1ObjectMeta { Name = parse.GetValue(serviceName) ?? target, NamespaceProperty = cluster.Namespace },

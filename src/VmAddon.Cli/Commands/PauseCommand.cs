@@ -40,18 +40,17 @@ internal static class PauseCommand
     // The VM's instance carries its name. A VM with none is not running; a missing VMI, or VM, is not found.
     private static async Task<VirtualMachineInstance?> InstanceAsync(ClusterConnection cluster, string name, bool isVm, CancellationToken cancellationToken)
     {
-        var instance = await Lookup.VmiOrNullAsync(cluster, name, cancellationToken).ConfigureAwait(false);
-        if (instance is not null)
-        {
-            return instance;
-        }
-
         if (!isVm)
         {
-            throw await Lookup.NotFoundAsync(cluster, "virtualmachineinstance", "vmi", name, cancellationToken).ConfigureAwait(false);
+            return await Lookup.VmiAsync(cluster, name, cancellationToken).ConfigureAwait(false);
         }
 
-        await Lookup.VmAsync(cluster, name, cancellationToken).ConfigureAwait(false);
-        return null;
+        var instance = await Lookup.VmiOrNullAsync(cluster, name, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            await Lookup.VmAsync(cluster, name, cancellationToken).ConfigureAwait(false);
+        }
+
+        return instance;
     }
 }
